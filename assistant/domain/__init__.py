@@ -1,0 +1,1 @@
+"""Pydantic models and enumerations of the interview (no I/O, no UI)."""

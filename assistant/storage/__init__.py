@@ -1,0 +1,1 @@
+"""Encrypted vault (SQLCipher), dossiers repository and schema migrations."""
