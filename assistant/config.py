@@ -24,7 +24,9 @@ class _Section(BaseModel):
 
 
 class VaultSettings(_Section):
-    idle_lock_minutes: int = Field(10, ge=1, le=240, title="Verrouillage après inactivité (minutes)")
+    idle_lock_minutes: int = Field(
+        10, ge=1, le=240, title="Verrouillage après inactivité (minutes)"
+    )
 
 
 class LLMSettings(_Section):

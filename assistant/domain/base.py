@@ -62,7 +62,8 @@ MoisOuAnnee = Annotated[
     Field(description="AAAA ou AAAA-MM"),
 ]
 CodeLangue = Annotated[
-    str, BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
+    str,
+    BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
     StringConstraints(pattern=r"^[a-z]{2,3}$"),
 ]
 

@@ -1,8 +1,8 @@
-"""The dossier: everything recorded for one person, across meetings, under a pseudonymous reference."""
+"""The dossier: all that is recorded for one person, across meetings, under a pseudonym."""
 
+import datetime as dt
 import re
 import uuid
-import datetime as dt
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
@@ -81,7 +81,11 @@ class Rencontre(ModeleDomaine):
     @field_validator("etapes_prevues")
     @classmethod
     def _etapes_existent(cls, value: list[int]) -> list[int]:
-        if not value or any(n not in NUMEROS_ETAPES for n in value) or len(set(value)) != len(value):
+        if (
+            not value
+            or any(n not in NUMEROS_ETAPES for n in value)
+            or len(set(value)) != len(value)
+        ):
             raise PydanticCustomError(
                 "etapes_invalides", "Les étapes prévues doivent être des étapes du guide (0 à 9)."
             )
@@ -91,7 +95,8 @@ class Rencontre(ModeleDomaine):
     def _etats_sur_etapes_prevues(self) -> "Rencontre":
         if any(n not in self.etapes_prevues for n in self.etat_etapes):
             raise PydanticCustomError(
-                "etat_hors_plan", "Un état ne peut porter que sur une étape prévue à ce rendez-vous."
+                "etat_hors_plan",
+                "Un état ne peut porter que sur une étape prévue à ce rendez-vous.",
             )
         return self
 
@@ -102,16 +107,42 @@ class Rencontre(ModeleDomaine):
 class Etapes(ModeleDomaine):
     """The step records of a dossier; later meetings update the same records."""
 
-    cadre: EtapeCadre = Field(default_factory=EtapeCadre, title=f"Étape {EtapeCadre.numero} — {EtapeCadre.titre}")
-    situation: EtapeSituation = Field(default_factory=EtapeSituation, title=f"Étape {EtapeSituation.numero} — {EtapeSituation.titre}")
-    formation: EtapeFormation = Field(default_factory=EtapeFormation, title=f"Étape {EtapeFormation.numero} — {EtapeFormation.titre}")
-    experiences: EtapeExperiences = Field(default_factory=EtapeExperiences, title=f"Étape {EtapeExperiences.numero} — {EtapeExperiences.titre}")
-    competences: EtapeCompetences = Field(default_factory=EtapeCompetences, title=f"Étape {EtapeCompetences.numero} — {EtapeCompetences.titre}")
-    freins: EtapeFreins = Field(default_factory=EtapeFreins, title=f"Étape {EtapeFreins.numero} — {EtapeFreins.titre}")
-    projet: EtapeProjet = Field(default_factory=EtapeProjet, title=f"Étape {EtapeProjet.numero} — {EtapeProjet.titre}")
-    faisabilite: EtapeFaisabilite = Field(default_factory=EtapeFaisabilite, title=f"Étape {EtapeFaisabilite.numero} — {EtapeFaisabilite.titre}")
-    plan_action: EtapePlanAction = Field(default_factory=EtapePlanAction, title=f"Étape {EtapePlanAction.numero} — {EtapePlanAction.titre}")
-    synthese: EtapeSynthese = Field(default_factory=EtapeSynthese, title=f"Étape {EtapeSynthese.numero} — {EtapeSynthese.titre}")
+    cadre: EtapeCadre = Field(
+        default_factory=EtapeCadre, title=f"Étape {EtapeCadre.numero} — {EtapeCadre.titre}"
+    )
+    situation: EtapeSituation = Field(
+        default_factory=EtapeSituation,
+        title=f"Étape {EtapeSituation.numero} — {EtapeSituation.titre}",
+    )
+    formation: EtapeFormation = Field(
+        default_factory=EtapeFormation,
+        title=f"Étape {EtapeFormation.numero} — {EtapeFormation.titre}",
+    )
+    experiences: EtapeExperiences = Field(
+        default_factory=EtapeExperiences,
+        title=f"Étape {EtapeExperiences.numero} — {EtapeExperiences.titre}",
+    )
+    competences: EtapeCompetences = Field(
+        default_factory=EtapeCompetences,
+        title=f"Étape {EtapeCompetences.numero} — {EtapeCompetences.titre}",
+    )
+    freins: EtapeFreins = Field(
+        default_factory=EtapeFreins, title=f"Étape {EtapeFreins.numero} — {EtapeFreins.titre}"
+    )
+    projet: EtapeProjet = Field(
+        default_factory=EtapeProjet, title=f"Étape {EtapeProjet.numero} — {EtapeProjet.titre}"
+    )
+    faisabilite: EtapeFaisabilite = Field(
+        default_factory=EtapeFaisabilite,
+        title=f"Étape {EtapeFaisabilite.numero} — {EtapeFaisabilite.titre}",
+    )
+    plan_action: EtapePlanAction = Field(
+        default_factory=EtapePlanAction,
+        title=f"Étape {EtapePlanAction.numero} — {EtapePlanAction.titre}",
+    )
+    synthese: EtapeSynthese = Field(
+        default_factory=EtapeSynthese, title=f"Étape {EtapeSynthese.numero} — {EtapeSynthese.titre}"
+    )
 
     def par_numero(self, numero: int) -> EtapeBase:
         etape: EtapeBase = getattr(self, ETAPES[numero].cle)
@@ -182,7 +213,7 @@ class Dossier(ModeleDomaine):
         cls, reference: str, type_etablissement: TypeEtablissement | str, **valeurs: Any
     ) -> "Dossier":
         """A new dossier whose step 0 already knows the reference and the establishment type."""
-        dossier = cls(reference=reference, type_etablissement=type_etablissement, **valeurs)  # type: ignore[arg-type]
+        dossier = cls(reference=reference, type_etablissement=type_etablissement, **valeurs)
         dossier.etapes.cadre.personne_ref = dossier.reference
         dossier.etapes.cadre.type_etablissement = dossier.type_etablissement
         return dossier

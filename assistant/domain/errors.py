@@ -47,18 +47,23 @@ def _phrase(err: ErrorDetails) -> str:
     if kind == "string_pattern_mismatch":
         return "n'a pas le format attendu"
     if kind == "too_long":
-        return f"contient trop d'éléments ({ctx.get('actual_length')}, {ctx.get('max_length')} au plus)"
+        nombre, maximum = ctx.get("actual_length"), ctx.get("max_length")
+        return f"contient trop d'éléments ({nombre}, {maximum} au plus)"
     if kind == "too_short":
         return f"doit contenir au moins {ctx.get('min_length')} élément(s)"
     if kind in ("less_than_equal", "less_than"):
         borne = ctx.get("le", ctx.get("lt"))
-        return f"doit être inférieur ou égal à {borne}" if kind == "less_than_equal" else (
-            f"doit être inférieur à {borne}"
+        return (
+            f"doit être inférieur ou égal à {borne}"
+            if kind == "less_than_equal"
+            else (f"doit être inférieur à {borne}")
         )
     if kind in ("greater_than_equal", "greater_than"):
         borne = ctx.get("ge", ctx.get("gt"))
-        return f"doit être supérieur ou égal à {borne}" if kind == "greater_than_equal" else (
-            f"doit être supérieur à {borne}"
+        return (
+            f"doit être supérieur ou égal à {borne}"
+            if kind == "greater_than_equal"
+            else (f"doit être supérieur à {borne}")
         )
     if kind in ("enum", "literal_error"):
         attendu = str(ctx.get("expected", "")).replace(" or ", ", ")
@@ -127,5 +132,7 @@ class DonneesInvalides(ValueError):
         self.messages = messages
 
     @classmethod
-    def depuis(cls, exc: ValidationError, modele: type[BaseModel] | None = None) -> "DonneesInvalides":
+    def depuis(
+        cls, exc: ValidationError, modele: type[BaseModel] | None = None
+    ) -> "DonneesInvalides":
         return cls(messages_erreurs(exc, modele))

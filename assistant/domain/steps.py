@@ -51,12 +51,15 @@ from assistant.domain.enums import (
     TypeProjet,
 )
 
+
 class EtapeBase(ModeleDomaine):
     """Common behaviour of the step models."""
 
     numero: ClassVar[int]
     cle: ClassVar[str]
     titre: ClassVar[str]
+    # Bookkeeping fields that are not answers of the person (no refusal possible).
+    champs_techniques: ClassVar[frozenset[str]] = frozenset()
 
     reponses_absentes: dict[str, NonReponse] = Field(
         default_factory=dict,
@@ -67,7 +70,8 @@ class EtapeBase(ModeleDomaine):
     @classmethod
     def champs_questionnables(cls) -> list[str]:
         """The fields the interview fills (everything but the bookkeeping of refusals)."""
-        return [name for name in cls.model_fields if name != "reponses_absentes"]
+        exclus = cls.champs_techniques | {"reponses_absentes"}
+        return [name for name in cls.model_fields if name not in exclus]
 
     @model_validator(mode="after")
     def _absences_coherentes(self) -> "EtapeBase":
@@ -81,7 +85,8 @@ class EtapeBase(ModeleDomaine):
             if est_renseigne(getattr(self, champ)):
                 raise PydanticCustomError(
                     "champ_rempli_et_refuse",
-                    "« {champ} » ne peut pas être à la fois renseigné et marqué non abordé ou refusé.",
+                    "« {champ} » ne peut pas être à la fois renseigné et marqué non abordé "
+                    "ou refusé.",
                     {"champ": champ},
                 )
         return self
@@ -112,9 +117,7 @@ class EtapeCadre(EtapeBase):
     type_etablissement: TypeEtablissement | None = Field(None, title="Type d'établissement")
     accord_entretien: bool | None = Field(None, title="Accord pour l'entretien")
     accord_outil_numerique: bool | None = Field(None, title="Accord pour l'outil de prise de notes")
-    information_partage_donnee: bool | None = Field(
-        None, title="Circuit de transmission expliqué"
-    )
+    information_partage_donnee: bool | None = Field(None, title="Circuit de transmission expliqué")
     langue_entretien: CodeLangue | None = Field("fr", title="Langue de l'entretien")
     interprete: bool | None = Field(None, title="Interprète présent")
     support_prefere: list[SupportPrefere] = Field(default_factory=list, title="Supports préférés")
@@ -241,15 +244,11 @@ class EtapeExperiences(EtapeBase):
     cle: ClassVar[str] = "experiences"
     titre: ClassVar[str] = "Parcours professionnel et expériences"
 
-    experiences: list[Experience] = Field(
-        default_factory=list, title="Expériences", max_length=40
-    )
+    experiences: list[Experience] = Field(default_factory=list, title="Expériences", max_length=40)
     derniere_activite_avant_incarceration: (
         Literal["emploi", "formation", "recherche_emploi", "sans_activite", "non_aborde"] | None
     ) = Field(None, title="Dernière activité avant l'incarcération")
-    inscrit_france_travail_avant: bool | None = Field(
-        None, title="Inscrit à France Travail avant"
-    )
+    inscrit_france_travail_avant: bool | None = Field(None, title="Inscrit à France Travail avant")
     periodes_sans_emploi_valorisables: list[Libelle] = Field(
         default_factory=list, title="Périodes sans emploi valorisables", max_length=20
     )
@@ -369,7 +368,13 @@ class EtapeFreins(EtapeBase):
     nationalite_ue: bool | None = Field(None, title="Nationalité UE (si utile au droit au travail)")
     droits_sociaux: list[
         Literal[
-            "secu_ok", "complementaire_sante", "rsa_avant", "are_avant", "aah", "aucun", "ne_sait_pas"
+            "secu_ok",
+            "complementaire_sante",
+            "rsa_avant",
+            "are_avant",
+            "aah",
+            "aucun",
+            "ne_sait_pas",
         ]
     ] = Field(default_factory=list, title="Droits sociaux")
     permis_conduire: (
@@ -436,7 +441,9 @@ class EtapeProjet(EtapeBase):
     disposition_formation: (
         Literal["oui", "plutot_oui", "plutot_non", "non", "ne_sait_pas"] | None
     ) = Field(None, title="Disposition à se former")
-    souhait_travail_en_detention: bool | None = Field(None, title="Souhait de travailler en détention")
+    souhait_travail_en_detention: bool | None = Field(
+        None, title="Souhait de travailler en détention"
+    )
     citation_cle: TexteCourt | None = Field(
         None, title="Citation clé (avec l'accord de la personne)"
     )
@@ -546,9 +553,9 @@ class Action(ModeleDomaine):
     echeance: date | None = Field(None, title="Échéance")
     porteur: Porteur = Field(Porteur.PERSONNE, title="Porteur")
     partenaire: TypePartenaire | None = Field(None, title="Partenaire")
-    thematique_data_inclusion: Annotated[
-        str, Field(pattern=r"^[a-z0-9-]+--[a-z0-9-]+$")
-    ] | None = Field(None, title="Thématique data·inclusion")
+    thematique_data_inclusion: Annotated[str, Field(pattern=r"^[a-z0-9-]+--[a-z0-9-]+$")] | None = (
+        Field(None, title="Thématique data·inclusion")
+    )
     dispositif: Dispositif | None = Field(None, title="Dispositif")
     lien_amenagement: AmenagementEnvisage | None = Field(None, title="Lien avec un aménagement")
     statut: Literal["a_faire", "en_cours", "fait", "abandonne"] = Field("a_faire", title="Statut")
@@ -586,6 +593,7 @@ class EtapeSynthese(EtapeBase):
     numero: ClassVar[int] = 9
     cle: ClassVar[str] = "synthese"
     titre: ClassVar[str] = "Synthèse, restitution et consentement"
+    champs_techniques: ClassVar[frozenset[str]] = frozenset({"statut_validation"})
 
     resume_personne: TexteLong | None = Field(None, title="Résumé pour la personne (FALC)")
     synthese_professionnelle: TexteRedige | None = Field(None, title="Synthèse professionnelle")

@@ -82,7 +82,9 @@ class GuideEngine:
 
     # --- progress -----------------------------------------------------------------------------
 
-    def _reglee(self, dossier: Dossier, rencontre: Rencontre, question: Question, numero: int) -> bool:
+    def _reglee(
+        self, dossier: Dossier, rencontre: Rencontre, question: Question, numero: int
+    ) -> bool:
         if question.id in rencontre.questions_posees:
             return True
         if not question.champs:
@@ -143,7 +145,9 @@ class GuideEngine:
         titre = ETAPES[numero].titre
         for question in self.questions(dossier, numero):
             if not self._reglee(dossier, rencontre, question, numero):
-                texte = question.texte_simple if simple and question.texte_simple else question.texte
+                texte = (
+                    question.texte_simple if simple and question.texte_simple else question.texte
+                )
                 return QuestionProposee(numero, titre, question, texte, condensee)
         cloture = self._question_cloture(numero)
         texte = self.data.commun.cloture.texte_simple if simple else cloture.texte

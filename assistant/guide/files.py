@@ -60,7 +60,9 @@ class EtapeGuide(_Strict):
         if self.cle != modele.cle:
             raise ValueError(f"l'étape {self.numero} doit avoir la clé « {modele.cle} »")
         connus = set(modele.champs_questionnables())
-        for champ in [c for q in self.questions for c in q.champs] + [r.champ for r in self.relances]:
+        for champ in [c for q in self.questions for c in q.champs] + [
+            r.champ for r in self.relances
+        ]:
             if champ not in connus:
                 raise ValueError(f"le champ « {champ} » n'existe pas dans l'étape {modele.cle}")
         ids = [q.id for q in self.questions]

@@ -28,12 +28,15 @@ class ChoixProfil:
         return self.profil is not None and self.profil != self.propose
 
 
-def profil_propose(statut: StatutPenal | None, horizon: HorizonSortie | None) -> tuple[
-    ProfilDeroule | None, str
-]:
+def profil_propose(
+    statut: StatutPenal | None, horizon: HorizonSortie | None
+) -> tuple[ProfilDeroule | None, str]:
     """The profile the guide's table gives for a penal status and a release horizon."""
     if statut is StatutPenal.PREVENU:
-        return ProfilDeroule.P0, "Personne prévenue : double scénario, aucune hypothèse sur la peine."
+        return (
+            ProfilDeroule.P0,
+            "Personne prévenue : double scénario, aucune hypothèse sur la peine.",
+        )
     if horizon is None:
         return None, "Profil à déterminer : renseignez l'horizon de sortie (étape 1)."
     profil = _PAR_HORIZON[horizon]

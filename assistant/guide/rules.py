@@ -93,9 +93,7 @@ def regles_actives(dossier: Dossier, est_reglemente: EstReglemente | None = None
                 ),
             )
         )
-    reglementes = [
-        f.code_rome for f in dossier.etapes.faisabilite.par_projet or [] if f.reglemente
-    ]
+    reglementes = [f.code_rome for f in dossier.etapes.faisabilite.par_projet or [] if f.reglemente]
     if est_reglemente is not None:
         reglementes += [c for c in codes_rome_des_projets(dossier) if est_reglemente(c)]
     if reglementes:

@@ -26,7 +26,7 @@ class DossierRepository:
         self._vault = vault
 
     def list(self) -> tuple[list[Dossier], list[str]]:
-        """Every readable dossier (most recently changed first), and a message per unreadable one."""
+        """Readable dossiers, most recently changed first, and a message per unreadable one."""
         with self._vault.connection() as conn:
             rows = conn.execute(
                 "SELECT reference, document FROM dossiers ORDER BY modifie_le DESC"

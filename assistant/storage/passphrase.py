@@ -10,8 +10,8 @@ _CONSEIL = (
     "Choisissez une phrase d'au moins 12 caractères, par exemple trois ou quatre mots sans "
     "rapport entre eux et un nombre (« tulipe cartable 47 orage »)."
 )
-# zxcvbn only looks at the first characters; beyond this length the phrase is strong anyway.
-_ZXCVBN_MAX = 100
+# zxcvbn refuses longer inputs; the first 72 characters are enough to judge a passphrase.
+_ZXCVBN_MAX = 72
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,112 @@
+"""Application services shared by the terminal interface and the command line."""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.domain.dossier import Dossier
+from assistant.domain.enums import HorizonSortie, ProfilDeroule, TypeEtablissement
+from assistant.guide.engine import GuideEngine
+from assistant.locations import Locations
+from assistant.storage.dossiers import DossierRepository
+from assistant.storage.errors import VaultLocked, WeakPassphrase
+from assistant.storage.vault import Vault
+
+
+@dataclass(frozen=True)
+class DossierResume:
+    """One line of the dossiers list."""
+
+    id: str
+    reference: str
+    type_etablissement: TypeEtablissement
+    horizon_sortie: HorizonSortie | None
+    profil: ProfilDeroule | None
+    derniere_rencontre: date | None
+    etapes_closes: int
+    etapes_prevues: int
+
+
+class Session:
+    """What the counsellor can do, whatever the interface: vault, dossiers, guide."""
+
+    def __init__(self, settings: Settings, data_dir: Path | None = None) -> None:
+        self.settings = settings
+        self.locations = Locations(data_dir or settings.data_dir)
+        self.guide = GuideEngine()
+        self._vault: Vault | None = None
+        self._dossiers: DossierRepository | None = None
+
+    # --- vault --------------------------------------------------------------------------------
+
+    @property
+    def vault_exists(self) -> bool:
+        return self.locations.vault_file.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault is not None and self._vault.is_open
+
+    def create_vault(self, passphrase: str, confirmation: str) -> None:
+        if passphrase != confirmation:
+            raise WeakPassphrase("Les deux saisies de la phrase secrète sont différentes.")
+        self.locations.prepare()
+        self._attach(Vault.create(self.locations.vault_file, passphrase))
+
+    def unlock(self, passphrase: str) -> None:
+        self._attach(Vault.open(self.locations.vault_file, passphrase))
+
+    def _attach(self, vault: Vault) -> None:
+        self.lock()
+        self._vault = vault
+        self._dossiers = DossierRepository(vault)
+
+    def lock(self) -> None:
+        if self._vault is not None:
+            self._vault.close()
+        self._vault = None
+        self._dossiers = None
+
+    @property
+    def dossiers(self) -> DossierRepository:
+        if self._dossiers is None:
+            raise VaultLocked("Le coffre est verrouillé : saisissez la phrase secrète.")
+        return self._dossiers
+
+    # --- dossiers -----------------------------------------------------------------------------
+
+    def resume(self, dossier: Dossier) -> DossierResume:
+        closes, prevues = self.guide.progression(dossier)
+        rencontre = dossier.rencontre_courante
+        return DossierResume(
+            id=dossier.id,
+            reference=dossier.reference,
+            type_etablissement=dossier.type_etablissement,
+            horizon_sortie=dossier.etapes.situation.horizon_sortie,
+            profil=self.guide.profil(dossier).profil,
+            derniere_rencontre=rencontre.date if rencontre else None,
+            etapes_closes=closes,
+            etapes_prevues=prevues,
+        )
+
+    def list_dossiers(self) -> tuple[list[DossierResume], list[str]]:
+        dossiers, problems = self.dossiers.list()
+        return [self.resume(d) for d in dossiers], problems
+
+    def create_dossier(
+        self, reference: str, type_etablissement: TypeEtablissement | str, jour: date | None = None
+    ) -> Dossier:
+        """A new dossier with its first meeting started (all steps of the guide)."""
+        dossier = self.dossiers.create(reference, type_etablissement)
+        dossier.nouvelle_rencontre(jour or date.today(), self.settings.conseiller_id)
+        return self.dossiers.save(dossier)
+
+    def get_dossier(self, dossier_id: str) -> Dossier:
+        return self.dossiers.get(dossier_id)
+
+    def save_dossier(self, dossier: Dossier) -> Dossier:
+        return self.dossiers.save(dossier)
+
+    def delete_dossier(self, dossier_id: str) -> None:
+        self.dossiers.delete(dossier_id)
