@@ -33,7 +33,7 @@ def test_file_then_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     _write(
         tmp_path,
         'theme = "textual-light"\n[llm]\nprovider = "ollama"\nbase_url = "http://127.0.0.1:11434"\n'
-        '[vault]\nidle_lock_minutes = 5\n',
+        "[vault]\nidle_lock_minutes = 5\n",
         monkeypatch,
     )
     monkeypatch.setenv("PASSERELLE_LLM__PROVIDER", "openai_compatible")
@@ -71,7 +71,7 @@ def test_invalid_value_is_explained_in_french(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _write(tmp_path, "[vault]\nidle_lock_minutes = 0\n", monkeypatch)
-    with pytest.raises(ConfigError, match="vault.idle_lock_minutes.*supérieur ou égal à 1"):
+    with pytest.raises(ConfigError, match=r"vault\.idle_lock_minutes.*supérieur ou égal à 1"):
         load_settings()
 
 

@@ -74,9 +74,29 @@ def _property_names(node: object) -> set[str]:
 
 def test_no_field_for_offence_risk_score_or_medical_detail() -> None:
     interdits = {
-        "infraction", "delit", "crime", "motif", "faits", "victime", "jugement", "peine",
-        "risque", "dangerosite", "recidive", "score", "diagnostic", "traitement", "medicament",
-        "produit", "pathologie", "ecrou", "nom", "prenom", "naissance", "adresse", "telephone",
+        "infraction",
+        "delit",
+        "crime",
+        "motif",
+        "faits",
+        "victime",
+        "jugement",
+        "peine",
+        "risque",
+        "dangerosite",
+        "recidive",
+        "score",
+        "diagnostic",
+        "traitement",
+        "medicament",
+        "produit",
+        "pathologie",
+        "ecrou",
+        "nom",
+        "prenom",
+        "naissance",
+        "adresse",
+        "telephone",
     }
     champs = _property_names(Dossier.model_json_schema())
     # motif_fin (why a job ended) is the guide's own field and says nothing of an offence.
@@ -198,8 +218,11 @@ def test_every_field_accepts_non_aborde_and_refus(
 
 def test_a_field_cannot_be_filled_and_refused() -> None:
     erreurs = _erreurs(
-        ETAPES[1], {"inquietude_principale": "Le logement", "reponses_absentes": {
-            "inquietude_principale": "refus"}}
+        ETAPES[1],
+        {
+            "inquietude_principale": "Le logement",
+            "reponses_absentes": {"inquietude_principale": "refus"},
+        },
     )
     assert "à la fois renseigné et marqué" in erreurs
 
@@ -211,7 +234,9 @@ def test_refusal_of_an_unknown_field_is_rejected() -> None:
 
 
 def test_health_and_addictions_keep_only_referral_and_theme() -> None:
-    frein = Frein(categorie="sante", besoin_orientation=True, theme_orientation="sante--sante-mentale")
+    frein = Frein(
+        categorie="sante", besoin_orientation=True, theme_orientation="sante--sante-mentale"
+    )
     assert frein.besoin_orientation
     assert "jamais de commentaire" in _erreurs(
         Frein, {"categorie": "addictions", "commentaire": "alcool tous les jours"}
@@ -234,7 +259,9 @@ def test_assignment_is_validated_with_french_message() -> None:
 
 
 def test_pasted_text_is_normalised() -> None:
-    situation = ETAPES[1].model_validate({"inquietude_principale": "  e\u0301viter\x00 la rue \x07 "})
+    situation = ETAPES[1].model_validate(
+        {"inquietude_principale": "  e\u0301viter\x00 la rue \x07 "}
+    )
     assert situation.inquietude_principale == "éviter la rue"
 
 

@@ -112,7 +112,9 @@ def test_counsellor_can_override_the_profile(engine: GuideEngine) -> None:
     dossier.profil_choisi = ProfilDeroule.P3
     choix = engine.profil(dossier)
     assert (choix.profil, choix.propose, choix.choisi_par_conseiller) == (
-        ProfilDeroule.P3, ProfilDeroule.P1, True
+        ProfilDeroule.P3,
+        ProfilDeroule.P1,
+        True,
     )
     assert "choisi par le conseiller" in choix.raison
 
@@ -121,7 +123,11 @@ def test_p1_condenses_steps_2_and_4_and_drops_long_training(engine: GuideEngine)
     standard, p1 = _dossier("condamne", "plus_24_mois"), _dossier("condamne", "moins_3_mois")
     assert engine.est_condensee(p1, 2) and engine.est_condensee(p1, 4)
     assert not engine.est_condensee(standard, 2)
-    assert _ids(engine, p1, 2) == {"formation.ecole", "formation.certificats", "formation.lire_ecrire"}
+    assert _ids(engine, p1, 2) == {
+        "formation.ecole",
+        "formation.certificats",
+        "formation.lire_ecrire",
+    }
     assert "competences.photolangage" not in _ids(engine, p1, 4)
     assert "projet.formation" not in _ids(engine, p1, 6)
     assert "projet.formation" in _ids(engine, standard, 6)
@@ -190,7 +196,9 @@ def test_literacy_rule_shortens_questions(
 def test_regulated_job_rule_from_feasibility_or_knowledge(engine: GuideEngine) -> None:
     dossier = _dossier("condamne", "de_3_a_6_mois")
     assert "metier_reglemente" not in _codes(engine, dossier)
-    dossier.etapes.projet.projets = [Projet(libelle_personne="Agent de sécurité", code_rome="K2503")]
+    dossier.etapes.projet.projets = [
+        Projet(libelle_personne="Agent de sécurité", code_rome="K2503")
+    ]
     knows = GuideEngine(engine.data, est_reglemente=lambda code: code == "K2503")
     regle = next(r for r in knows.regles(dossier) if r.code == "metier_reglemente")
     assert "K2503" in regle.message and "ne jamais conclure seul" in regle.message
@@ -291,7 +299,7 @@ def test_a_question_on_an_unknown_field_is_refused_at_load(tmp_path: Path) -> No
         step.read_text(encoding="utf-8").replace('"inquietude_principale"]', '"motif"]'),
         encoding="utf-8",
     )
-    with pytest.raises(GuideFileError, match="01_situation.toml.*« motif » n'existe pas"):
+    with pytest.raises(GuideFileError, match=r"01_situation\.toml.*« motif » n.existe pas"):
         load_guide(guide)
 
 
@@ -305,5 +313,5 @@ def test_a_missing_step_file_is_refused(tmp_path: Path) -> None:
 def test_a_malformed_guide_file_is_reported_with_its_path(tmp_path: Path) -> None:
     guide = _copy_guide(tmp_path)
     (guide / "profils.toml").write_text("[P0\nlibelle = ", encoding="utf-8")
-    with pytest.raises(GuideFileError, match="profils.toml"):
+    with pytest.raises(GuideFileError, match=r"profils\.toml"):
         load_guide(guide)
