@@ -294,3 +294,42 @@ def test_sigkill_right_after_a_confirmed_change_loses_nothing(
     number = int(saved.rsplit(" ", 1)[1])
     # Every change reported as confirmed is there; at most the one in flight may also be.
     assert number >= confirmed
+
+
+def test_sqlcipher_prints_nothing_on_a_wrong_passphrase(
+    vault: Vault, vault_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    vault.close()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(vault_path, "une autre phrase tout à fait fausse")
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_no_temporary_file_is_written(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+    """A whole session of work in a subprocess leaves its temporary directory empty."""
+    vault.close()
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    script = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from assistant.storage.vault import Vault
+        from assistant.storage.dossiers import DossierRepository
+        vault = Vault.open(Path(sys.argv[1]), sys.argv[2])
+        repo = DossierRepository(vault)
+        for i in range(30):
+            d = repo.create(f"TMP-{i:03d}", "maison_arret")
+            d.etapes.situation.inquietude_principale = "x" * 200
+            repo.save(d)
+        repo.list()
+        for d in repo.list()[0][:10]:
+            repo.delete(d.id)
+        vault.close()
+        """
+    )
+    env = {**os.environ, "TMPDIR": str(scratch), "SQLITE_TMPDIR": str(scratch)}
+    subprocess.run([sys.executable, "-c", script, str(vault_path), PASSPHRASE], check=True, env=env)
+    assert list(scratch.iterdir()) == []
+    assert sorted(p.name for p in vault_path.parent.iterdir()) == ["coffre.db"]
