@@ -10,7 +10,7 @@ TYPES_ETABLISSEMENT: dict[TypeEtablissement, str] = {
     TypeEtablissement.CENTRE_PENITENTIAIRE: "Centre pénitentiaire",
     TypeEtablissement.CENTRE_DETENTION: "Centre de détention",
     TypeEtablissement.MAISON_CENTRALE: "Maison centrale",
-    TypeEtablissement.SAS: "Structure d'accompagnement vers la sortie (SAS)",
+    TypeEtablissement.SAS: "SAS (accompagnement sortie)",
     TypeEtablissement.CENTRE_SEMI_LIBERTE: "Centre de semi-liberté",
     TypeEtablissement.AUTRE: "Autre",
 }
