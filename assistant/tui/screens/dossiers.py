@@ -20,7 +20,7 @@ COLONNES = (
     "Établissement",
     "Sortie prévue",
     "Profil",
-    "Dernier rendez-vous",
+    "Dernier RDV",
     "Étapes",
 )
 
