@@ -11,6 +11,10 @@ VAULT_FILE_NAME = "coffre.db"
 # Prompts and the guide's question bank are data files beside the package (editable install).
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 GUIDE_DIR = PROMPTS_DIR / "guide"
+# The curated public knowledge pack that ships with the app.
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+# Official open-data files, laid beside the project (never copied into it).
+SHARED_DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
 def config_file() -> Path:

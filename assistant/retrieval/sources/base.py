@@ -1,0 +1,112 @@
+"""What every importer shares: reading official CSV files robustly and reporting bad rows."""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ImportFailed(Exception):
+    """A whole file cannot be imported (missing, unreadable, missing columns); French message."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line} : {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """Counts and problems of one import; a bad row is reported and skipped, never fatal."""
+
+    source: str
+    rows_read: int = 0
+    rows_kept: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def problem(self, path: Path | str, line: int, reason: str) -> None:
+        self.problems.append(RowProblem(Path(path).name, line, reason))
+
+    def summary(self) -> str:
+        text = f"{self.source} : {self.rows_kept} lignes retenues sur {self.rows_read}"
+        if self.problems:
+            text += f", {len(self.problems)} ligne(s) écartée(s)"
+        return text
+
+
+def decode(path: Path, encodings: Iterable[str] = ("utf-8-sig", "cp1252")) -> tuple[str, str]:
+    """The text of a file and the encoding that decoded it (official files lie about theirs)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"Impossible de lire {path} ({exc.strerror}).") from None
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise ImportFailed(f"{path} : encodage inconnu (ni UTF-8 ni Windows-1252).")
+
+
+def read_csv(
+    path: Path,
+    report: ImportReport,
+    *,
+    required: Iterable[str],
+    delimiter: str = ",",
+    encodings: Iterable[str] = ("utf-8-sig", "cp1252"),
+    header: list[str] | None = None,
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV file as dicts with their line number; bad rows go to the report.
+
+    `header` is for files published without a header row.
+    """
+    text, encoding = decode(path, encodings)
+    if encoding == "cp1252":
+        report.notes.append(f"{path.name} lu en Windows-1252 (pas en UTF-8).")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    names = header
+    if names is None:
+        try:
+            names = [name.strip() for name in next(reader)]
+        except StopIteration:
+            raise ImportFailed(f"{path} est vide.") from None
+    missing = [column for column in required if column not in names]
+    if missing:
+        raise ImportFailed(
+            f"{path} : colonnes manquantes : {', '.join(missing)}. "
+            "Le fichier n'est pas au format attendu."
+        )
+    width = len(names)
+    while True:
+        line = reader.line_num + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            report.rows_read += 1
+            report.problem(path, line, f"ligne CSV illisible ({exc})")
+            continue
+        if not values or all(not v.strip() for v in values):
+            continue
+        report.rows_read += 1
+        # Trailing empty columns are common in official exports; anything else is a bad row.
+        while len(values) > width and not values[-1].strip():
+            values.pop()
+        if len(values) != width:
+            report.problem(path, line, f"{len(values)} colonnes au lieu de {width}")
+            continue
+        yield line, dict(zip(names, values, strict=True))
+
+
+def undouble_apostrophes(text: str) -> str:
+    """ROME and RNCP exports double apostrophes (`d''air`)."""
+    return text.replace("''", "'")
