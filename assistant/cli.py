@@ -3,6 +3,7 @@
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -104,6 +105,150 @@ def schema(sortie: Path) -> None:
             encoding="utf-8",
         )
     click.echo(f"{len(MODELES_PRINCIPAUX)} schémas écrits dans {sortie}.")
+
+
+@cli.group(options_metavar="[options]", subcommand_metavar="[COMMANDE]")
+@click.help_option("-h", "--help", help=_AIDE)
+def knowledge() -> None:
+    """Paquet de connaissances publiques et index de recherche."""
+
+
+@knowledge.command("build", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.option(
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Dossier des fichiers officiels (par défaut ../shared/data).",
+)
+def knowledge_build(source: Path | None) -> None:
+    """Reconstruit le paquet de connaissances à partir des fichiers officiels."""
+    from assistant.retrieval.build import build_pack
+    from assistant.retrieval.sources.base import ImportFailed
+
+    try:
+        results = build_pack(source)
+    except ImportFailed as exc:
+        click.echo(f"Import impossible : {exc}", err=True)
+        sys.exit(1)
+    for entry, report in results:
+        click.echo(f"{entry.file} : {entry.rows} lignes — {report.summary()}")
+        for problem in report.problems[:5]:
+            click.echo(f"    {problem}")
+        if len(report.problems) > 5:
+            click.echo(f"    … et {len(report.problems) - 5} autre(s)")
+    click.echo("Paquet de connaissances à jour (MANIFEST.json).")
+
+
+@knowledge.command("status", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+def knowledge_status() -> None:
+    """Affiche l'état du paquet de connaissances et de l'index."""
+    from assistant.retrieval.pack import load_manifest, verify
+    from assistant.session import Session
+
+    session = Session(_settings())
+    manifest = load_manifest()
+    for name, entry in manifest.items():
+        click.echo(f"{name:<28} {entry['rows']:>7} lignes  {entry['version']}")
+    for problem in verify():
+        click.echo(f"PROBLÈME : {problem}")
+    service = session.knowledge
+    ready = service.index_ready()
+    click.echo(
+        f"Index de recherche ({service.locations.index_dir}) : "
+        + ("à jour." if ready else "incomplet : lancez `passerelle knowledge index`.")
+    )
+
+
+@knowledge.command("index", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+def knowledge_index() -> None:
+    """Construit ou met à jour l'index de recherche (seul ce qui a changé est recalculé)."""
+    from assistant.session import Session
+
+    service = Session(_settings()).knowledge
+    for report in _build_index_with_progress(service):
+        click.echo(
+            f"{report.collection} : {report.embedded} calculé(s), {report.unchanged} inchangé(s), "
+            f"{report.deleted} retiré(s)."
+        )
+
+
+def _build_index_with_progress(service: Any) -> list[Any]:
+    from rich.progress import BarColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        "{task.completed}/{task.total}",
+        TimeRemainingColumn(),
+        console=_stderr_console(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Index des intitulés de métiers", total=None)
+        reports: list[Any] = service.build_index(
+            lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    return reports
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@cli.group(options_metavar="[options]", subcommand_metavar="[COMMANDE]")
+@click.help_option("-h", "--help", help=_AIDE)
+def search() -> None:
+    """Recherche dans les connaissances publiques (fiches métiers, certifications, services)."""
+
+
+@search.command("metiers", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.argument("query", required=False, metavar="[REQUÊTE]")
+@click.option(
+    "--top", default=5, show_default=True, type=click.IntRange(1, 50), help="Nombre de résultats."
+)
+@click.option("--region", default=None, help="Région de retour (nom ou code INSEE).")
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (une ligne par requête).")
+def search_metiers(query: str | None, top: int, region: str | None, as_json: bool) -> None:
+    """Fiches métiers ROME pour un intitulé ou une phrase.
+
+    Sans REQUÊTE, lit une requête par ligne sur l'entrée standard (mode lot).
+    """
+    from assistant.session import Session
+
+    service = Session(_settings()).knowledge
+    if not service.index_ready():
+        click.echo("Première recherche : construction de l'index (une seule fois)…", err=True)
+        _build_index_with_progress(service)
+    queries = [query] if query is not None else [line.rstrip("\n") for line in sys.stdin]
+    results = service.search_jobs_batch(queries, top)
+    for text, hits in zip(queries, results, strict=True):
+        if as_json:
+            payload = {
+                "query": text,
+                "results": [
+                    {
+                        "code_rome": h.code_rome,
+                        "libelle": h.libelle,
+                        "score": h.score,
+                        "appellation": h.appellation,
+                        "pourquoi": h.pourquoi,
+                    }
+                    for h in hits
+                ],
+            }
+            click.echo(json.dumps(payload, ensure_ascii=False))
+            continue
+        click.echo(f"« {text} »" if query is None else "")
+        if not hits:
+            click.echo("  Aucune fiche trouvée : reformulez avec le nom du métier.")
+        for rank, hit in enumerate(hits, 1):
+            click.echo(f"  {rank}. {hit.code_rome}  {hit.libelle}")
+            click.echo(f"     {hit.pourquoi}")
 
 
 def main() -> None:

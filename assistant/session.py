@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.domain.dossier import Dossier
@@ -12,6 +13,9 @@ from assistant.locations import Locations
 from assistant.storage.dossiers import DossierRepository
 from assistant.storage.errors import VaultLocked, WeakPassphrase
 from assistant.storage.vault import Vault
+
+if TYPE_CHECKING:  # the knowledge stack (numpy, chromadb) loads on first use, not at start-up
+    from assistant.retrieval.service import KnowledgeService
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,16 @@ class Session:
         self.guide = GuideEngine()
         self._vault: Vault | None = None
         self._dossiers: DossierRepository | None = None
+        self._knowledge: KnowledgeService | None = None
+
+    @property
+    def knowledge(self) -> "KnowledgeService":
+        """Public knowledge (job sheets, certifications, services), loaded on first use."""
+        if self._knowledge is None:
+            from assistant.retrieval.service import KnowledgeService
+
+            self._knowledge = KnowledgeService(self.settings, self.locations)
+        return self._knowledge
 
     # --- vault --------------------------------------------------------------------------------
 

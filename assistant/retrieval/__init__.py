@@ -1,4 +1,4 @@
-"""Public labour-market knowledge: importers of official files, the knowledge pack, the index, search.
+"""Public labour-market knowledge: importers, the knowledge pack, the index and search.
 
 Only public data lives here and in the index; never personal data.
 """

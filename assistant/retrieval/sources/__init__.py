@@ -1,1 +1,1 @@
-"""Importers of the official open-data formats (ROME 4.0, BMO, Certif Info, RNCP, data·inclusion, LHEO)."""
+"""Importers of the official open-data formats (ROME, BMO, certifications, services, LHEO)."""

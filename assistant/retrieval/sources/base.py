@@ -35,7 +35,7 @@ class ImportReport:
         self.problems.append(RowProblem(Path(path).name, line, reason))
 
     def summary(self) -> str:
-        text = f"{self.source} : {self.rows_kept} lignes retenues sur {self.rows_read}"
+        text = f"{self.source} : {self.rows_kept} retenus ({self.rows_read} lignes lues)"
         if self.problems:
             text += f", {len(self.problems)} ligne(s) écartée(s)"
         return text

@@ -1,0 +1,28 @@
+"""`passerelle knowledge build`: every importer, from the official files to the pack."""
+
+import importlib
+from pathlib import Path
+
+from assistant.locations import KNOWLEDGE_DIR, SHARED_DATA_DIR
+from assistant.retrieval.pack import DatasetEntry, write_manifest
+from assistant.retrieval.sources.base import ImportFailed, ImportReport
+
+# Each module exposes build(data_dir, knowledge_dir) -> list[(DatasetEntry, ImportReport)].
+IMPORTERS = ("assistant.retrieval.sources.rome",)
+
+
+def build_pack(
+    source: Path | None = None, knowledge_dir: Path = KNOWLEDGE_DIR
+) -> list[tuple[DatasetEntry, ImportReport]]:
+    """Rebuild the whole pack; running it twice changes no byte."""
+    data_dir = source or SHARED_DATA_DIR
+    if not data_dir.is_dir():
+        raise ImportFailed(
+            f"Dossier des fichiers officiels introuvable : {data_dir}. Indiquez-le avec --source."
+        )
+    results: list[tuple[DatasetEntry, ImportReport]] = []
+    for name in IMPORTERS:
+        module = importlib.import_module(name)
+        results += module.build(data_dir, knowledge_dir)
+    write_manifest([entry for entry, _ in results], knowledge_dir)
+    return results

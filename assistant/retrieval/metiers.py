@@ -1,0 +1,165 @@
+"""Job search: from what a person or a job offer says to ROME 4.0 job sheets.
+
+Hybrid: BM25 over every job-title variant (exact words matter in job titles) fused with dense
+e5 similarity (for paraphrases: "j'ai fait du placo" -> plaquiste), scored per job sheet.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from assistant.retrieval.index import Record, VectorIndex
+from assistant.retrieval.knowledge import Fiche, Knowledge
+from assistant.retrieval.text import clean_query, expand, fold, tokens
+
+KIND_APPELLATIONS = "appellations"
+MAX_QUERY_CHARS = 300
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    bm25: float = 0.55
+    dense: float = 0.45
+    dense_candidates: int = 60
+
+
+@dataclass(frozen=True)
+class JobHit:
+    code_rome: str
+    libelle: str
+    score: float
+    appellation: str
+    """The job-title variant that matched best."""
+    pourquoi: str
+    reglemente: bool | None
+
+
+def appellation_records(knowledge: Knowledge) -> list[Record]:
+    """What the dense index embeds: every job-title variant, with its fiche code."""
+    return [
+        Record(f"a{a.ogr}", a.libelle, {"rome": a.rome, "ogr": a.ogr})
+        for a in knowledge.appellations
+    ]
+
+
+class JobSearch:
+    """Search job sheets; `index` may be None (lexical only, while the index is being built)."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        index: VectorIndex | None = None,
+        weights: FusionWeights | None = None,
+    ) -> None:
+        self.knowledge = knowledge
+        self.index = index
+        self.weights = weights or FusionWeights()
+        self._codes = sorted(knowledge.fiches)
+        self._position = {code: i for i, code in enumerate(self._codes)}
+        self._appellations = knowledge.appellations
+        self._owner = np.array([self._position[a.rome] for a in self._appellations], dtype=np.int64)
+        self._bm25 = bm25s.BM25(k1=1.2, b=0.5)
+        self._bm25.index(
+            [tokens(a.libelle) or ["_"] for a in self._appellations], show_progress=False
+        )
+
+    # --- scores -------------------------------------------------------------------------------
+
+    def _lexical(self, query_tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Best BM25 score per fiche, and the index of the appellation that gave it."""
+        per_fiche = np.zeros(len(self._codes), dtype=np.float32)
+        best = np.full(len(self._codes), -1, dtype=np.int64)
+        if not query_tokens:
+            return per_fiche, best
+        scores = self._bm25.get_scores(query_tokens).astype(np.float32)
+        order = np.argsort(-scores, kind="stable")
+        for i in order[:400]:
+            if scores[i] <= 0:
+                break
+            fiche = self._owner[i]
+            if scores[i] > per_fiche[fiche]:
+                per_fiche[fiche], best[fiche] = scores[i], i
+        return per_fiche, best
+
+    def _dense(self, vector: np.ndarray | None) -> tuple[np.ndarray, dict[int, str]]:
+        per_fiche = np.zeros(len(self._codes), dtype=np.float32)
+        labels: dict[int, str] = {}
+        if self.index is None or vector is None:
+            return per_fiche, labels
+        for meta, similarity in self.index.query(
+            KIND_APPELLATIONS, vector, self.weights.dense_candidates
+        ):
+            fiche = self._position.get(str(meta.get("rome")))
+            if fiche is not None and similarity > per_fiche[fiche]:
+                per_fiche[fiche] = similarity
+                labels[fiche] = str(meta.get("ogr"))
+        return per_fiche, labels
+
+    def search(
+        self,
+        query: str,
+        top: int = 5,
+        vector: np.ndarray | None = None,
+        codes: Sequence[str] | None = None,
+    ) -> list[JobHit]:
+        """Best job sheets for a query; `codes` restricts to a set of fiches (filters)."""
+        prepared = prepare_query(query)
+        if not prepared:
+            return []
+        lexical, best_lexical = self._lexical(tokens(prepared))
+        if vector is None and self.index is not None:
+            vector = self.index.embedder.embed_query_array(prepared)
+        dense, dense_ogr = self._dense(vector)
+        score = np.zeros(len(self._codes), dtype=np.float32)
+        if lexical.max() > 0:
+            score += self.weights.bm25 * lexical / lexical.max()
+        if dense.max() > 0:
+            floor = float(np.partition(dense[dense > 0], 0)[0]) if (dense > 0).sum() > 1 else 0.0
+            spread = max(float(dense.max()) - floor, 1e-6)
+            score += self.weights.dense * np.where(dense > 0, (dense - floor) / spread, 0.0)
+        if codes is not None:
+            mask = np.zeros(len(self._codes), dtype=bool)
+            for code in codes:
+                if code in self._position:
+                    mask[self._position[code]] = True
+            score = np.where(mask, score, 0.0)
+        order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
+        return [
+            self._hit(i, float(score[i]), best_lexical[i], dense_ogr.get(i), prepared)
+            for i in order
+        ]
+
+    # --- explanation --------------------------------------------------------------------------
+
+    def _hit(
+        self, position: int, score: float, lexical_index: int, dense_ogr: str | None, query: str
+    ) -> JobHit:
+        fiche: Fiche = self.knowledge.fiches[self._codes[position]]
+        by_ogr = {a.ogr: a for a in fiche.appellations}
+        if lexical_index >= 0:
+            appellation = self._appellations[lexical_index].libelle
+            shared = sorted(set(fold(query).split()) & set(fold(appellation).split()))
+            shared = [w for w in shared if len(w) > 2]
+            why = f"Intitulé proche : « {appellation} »"
+            if shared:
+                why += f" (mots communs : {', '.join(shared)})"
+        elif dense_ogr is not None and dense_ogr in by_ogr:
+            appellation = by_ogr[dense_ogr].libelle
+            why = f"Sens proche de « {appellation} »"
+        else:
+            appellation = fiche.libelle
+            why = "Fiche voisine par le sens"
+        if fiche.reglemente:
+            why += " ; métier réglementé : vérifier les conditions d'accès"
+        return JobHit(
+            fiche.code, fiche.libelle, round(score, 4), appellation, why + ".", fiche.reglemente
+        )
+
+
+def prepare_query(query: str) -> str:
+    """The query without offer noise, bounded in length (a pasted page is cut, not refused)."""
+    query = query[:MAX_QUERY_CHARS]
+    cleaned = clean_query(query)
+    return expand(cleaned) or fold(query)

@@ -1,0 +1,86 @@
+"""French text normalisation for matching job titles as people and job offers write them."""
+
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+from assistant.locations import KNOWLEDGE_DIR
+
+JARGON_FILE = KNOWLEDGE_DIR / "sources" / "jargon_offres.toml"
+
+_STEMMER = Stemmer.Stemmer("french")
+
+# Words of a job offer's title that say nothing of the job itself.
+_NOISE = re.compile(
+    r"""
+    \b(?:h\s*/\s*f(?:\s*/\s*x)?|f\s*/\s*h|hf|fh|m\s*/\s*f|f\s*/\s*m|h\s*-\s*f)\b
+    | \b(?:cdi|cdd|cddi|interim|interimaire|urgent|urgence|temps\s+(?:plein|partiel)
+          |plein\s+temps|mi-temps|saisonnier|saison|poste|postes|offre|recrutement|recrute
+          |recherche|nous|experience|experimente|confirme|debutant|debutants|accepte|acceptes
+          |ete|hiver|nuit|jour|semaine|week-end|weekend|mois|an|ans|heures?|h)\b
+    | \b\d+\s*(?:h|heures|mois|ans|k|ke|euros?|€)\b
+    """,
+    re.VERBOSE,
+)
+_NON_WORD = re.compile(r"[^\w]+")
+
+STOPWORDS = frozenset(
+    """
+    a au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me meme
+    mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi
+    ton tu un une vos votre vous c d j l m n s t y ete etre avoir ai as avons avez ont fait
+    faire chez plus tres tout tous toute toutes autre autres sous entre vers depuis pendant
+    """.split()  # noqa: SIM905 - a word list reads better as a block
+)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, œ/æ spelled out, punctuation as spaces."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return _NON_WORD.sub(" ", strip_accents(text)).strip()
+
+
+def clean_query(text: str) -> str:
+    """Remove from a job offer's title what is not the job: H/F, contract, schedule, figures."""
+    folded = strip_accents(text.lower()).replace("œ", "oe")
+    folded = re.sub(r"\(.*?\)", " ", folded)  # "(H/F)", "(Lyon 3e)", "(CDI)"
+    folded = _NOISE.sub(" ", folded)
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+@lru_cache(maxsize=1)
+def jargon() -> dict[str, str]:
+    """Abbreviations and familiar words of offers and interviews -> words of official titles."""
+    data = tomllib.loads(JARGON_FILE.read_text(encoding="utf-8"))
+    return {word: text for table in data.values() for word, text in table.items()}
+
+
+def expand(text: str) -> str:
+    """Folded text with jargon spelled out ("chauffeur pl" -> "chauffeur pl poids lourd")."""
+    table = jargon()
+    words = []
+    for word in fold(text).split():
+        if word in table:
+            if table[word]:
+                words += [word, table[word]]
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed, accent-free tokens without French stop words."""
+    return [_stem(word) for word in fold(text).split() if word not in STOPWORDS and len(word) > 1]
