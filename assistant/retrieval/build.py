@@ -8,7 +8,10 @@ from assistant.retrieval.pack import DatasetEntry, write_manifest
 from assistant.retrieval.sources.base import ImportFailed, ImportReport
 
 # Each module exposes build(data_dir, knowledge_dir) -> list[(DatasetEntry, ImportReport)].
-IMPORTERS = ("assistant.retrieval.sources.rome",)
+IMPORTERS = (
+    "assistant.retrieval.sources.rome",
+    "assistant.retrieval.regulated",
+)
 
 
 def build_pack(
