@@ -11,6 +11,7 @@ from assistant.retrieval.sources.base import ImportFailed, ImportReport
 IMPORTERS = (
     "assistant.retrieval.sources.rome",
     "assistant.retrieval.regulated",
+    "assistant.retrieval.sources.certifications",
 )
 
 

@@ -1,0 +1,66 @@
+"""Knowledge-pack files: deterministic, checked against their MANIFEST."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.locations import KNOWLEDGE_DIR
+from assistant.retrieval.pack import (
+    DatasetInfo,
+    load_manifest,
+    read_dataset,
+    verify,
+    write_dataset,
+    write_manifest,
+)
+from assistant.retrieval.sources.base import ImportFailed, ImportReport, read_csv
+
+pytestmark = pytest.mark.unit
+INFO = DatasetInfo("essai", "Jeu d'essai", "Passerelle", ("essai.csv",), "v1")
+
+
+def test_same_rows_give_the_same_bytes(tmp_path: Path) -> None:
+    rows = [{"code": "N1101", "libelle": "Cariste", "liste": [1, 2]}, {"code": "A", "x": None}]
+    first = write_dataset(INFO, rows, tmp_path / "a")
+    second = write_dataset(INFO, rows, tmp_path / "b")
+    assert first.sha256 == second.sha256 and first.rows == 2
+    assert list(read_dataset("essai", tmp_path / "a")) == rows
+
+
+def test_manifest_detects_a_changed_file(tmp_path: Path) -> None:
+    entry = write_dataset(INFO, [{"a": 1}], tmp_path)
+    write_manifest([entry], tmp_path)
+    assert load_manifest(tmp_path)["essai"]["licence"] == "Licence Ouverte / Etalab 2.0"
+    assert verify(tmp_path) == []
+    (tmp_path / "essai.jsonl.gz").write_bytes(b"autre chose")
+    assert "ne correspond pas à son empreinte" in verify(tmp_path)[0]
+
+
+def test_shipped_pack_matches_its_manifest() -> None:
+    manifest = load_manifest(KNOWLEDGE_DIR)
+    assert {"rome_fiches", "rome_appellations", "rome_items"} <= set(manifest)
+    assert verify(KNOWLEDGE_DIR) == []
+    for entry in manifest.values():
+        assert entry["licence"] and entry["source_files"] and entry["rows"] > 0
+        assert (KNOWLEDGE_DIR / entry["file"]).stat().st_size < 3_000_000
+
+
+def test_csv_reader_reports_bad_rows_and_keeps_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text('a;b\n1;2\n3\n"4;5\n\n6;7;\n', encoding="utf-8")
+    report = ImportReport("essai")
+    rows = list(read_csv(path, report, required=("a", "b"), delimiter=";"))
+    assert [(line, row["a"]) for line, row in rows] == [(2, "1"), (6, "6")] or rows[0] == (
+        2,
+        {"a": "1", "b": "2"},
+    )
+    assert any(p.line == 3 and "colonnes" in p.reason for p in report.problems)
+
+
+def test_missing_file_and_columns_are_french_errors(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed, match="Impossible de lire"):
+        list(read_csv(tmp_path / "absent.csv", ImportReport("x"), required=()))
+    path = tmp_path / "f.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="colonnes manquantes : c"):
+        list(read_csv(path, ImportReport("x"), required=("a", "c")))
