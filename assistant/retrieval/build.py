@@ -12,6 +12,10 @@ IMPORTERS = (
     "assistant.retrieval.sources.rome",
     "assistant.retrieval.regulated",
     "assistant.retrieval.sources.certifications",
+    "assistant.retrieval.sources.bmo",
+    "assistant.retrieval.sources.fap_rome",
+    "assistant.retrieval.sources.data_inclusion",
+    "assistant.retrieval.sources.siae",
 )
 
 

