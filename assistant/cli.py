@@ -205,6 +205,29 @@ def search() -> None:
     """Recherche dans les connaissances publiques (fiches métiers, certifications, services)."""
 
 
+def _knowledge_service() -> Any:
+    from assistant.session import Session
+
+    return Session(_settings()).knowledge
+
+
+def _region_code(service: Any, region: str | None) -> str | None:
+    from assistant.retrieval.service import UnknownRegion
+
+    try:
+        code: str | None = service.region(region)
+    except UnknownRegion as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    return code
+
+
+def _queries(query: str | None) -> list[str]:
+    if query is not None:
+        return [query]
+    return [line.rstrip("\r\n") for line in sys.stdin]
+
+
 @search.command("metiers", options_metavar="[options]")
 @click.help_option("-h", "--help", help=_AIDE)
 @click.argument("query", required=False, metavar="[REQUÊTE]")
@@ -218,36 +241,136 @@ def search_metiers(query: str | None, top: int, region: str | None, as_json: boo
 
     Sans REQUÊTE, lit une requête par ligne sur l'entrée standard (mode lot).
     """
-    from assistant.session import Session
-
-    service = Session(_settings()).knowledge
+    service = _knowledge_service()
+    code = _region_code(service, region)
     if not service.index_ready():
         click.echo("Première recherche : construction de l'index (une seule fois)…", err=True)
         _build_index_with_progress(service)
-    queries = [query] if query is not None else [line.rstrip("\n") for line in sys.stdin]
-    results = service.search_jobs_batch(queries, top)
+    queries = _queries(query)
+    results = service.search_jobs_batch(queries, top, code)
     for text, hits in zip(queries, results, strict=True):
         if as_json:
-            payload = {
-                "query": text,
-                "results": [
-                    {
-                        "code_rome": h.code_rome,
-                        "libelle": h.libelle,
-                        "score": h.score,
-                        "appellation": h.appellation,
-                        "pourquoi": h.pourquoi,
-                    }
-                    for h in hits
-                ],
-            }
+            payload = {"query": text, "results": [_job_json(h) for h in hits]}
             click.echo(json.dumps(payload, ensure_ascii=False))
             continue
-        click.echo(f"« {text} »" if query is None else "")
+        _print_title(text, query is None)
         if not hits:
             click.echo("  Aucune fiche trouvée : reformulez avec le nom du métier.")
         for rank, hit in enumerate(hits, 1):
             click.echo(f"  {rank}. {hit.code_rome}  {hit.libelle}")
+            click.echo(f"     {hit.pourquoi}")
+
+
+def _job_json(hit: Any) -> dict[str, Any]:
+    data = {
+        "code_rome": hit.code_rome,
+        "libelle": hit.libelle,
+        "score": hit.score,
+        "appellation": hit.appellation,
+        "pourquoi": hit.pourquoi,
+        "reglemente": hit.reglemente,
+    }
+    if hit.demande_region is not None:
+        d = hit.demande_region
+        data["demande_region"] = {
+            "region": d.region,
+            "nom": d.nom,
+            "projets": d.projets,
+            "difficiles": d.difficiles,
+            "saisonniers": d.saisonniers,
+            "au_moins": d.masque,
+            "lien_approche": d.approche,
+        }
+    return data
+
+
+def _print_title(text: str, batch: bool) -> None:
+    if batch:
+        click.echo(f"« {text} »")
+
+
+@search.command("certifications", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.argument("query", required=False, metavar="[REQUÊTE]")
+@click.option(
+    "--top", default=5, show_default=True, type=click.IntRange(1, 50), help="Nombre de résultats."
+)
+@click.option(
+    "--niveau-max", type=click.IntRange(3, 8), default=None, help="Niveau européen maximal."
+)
+@click.option("--courtes", is_flag=True, help="Seulement les certifications courtes (CACES, SST…).")
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (une ligne par requête).")
+def search_certifications(
+    query: str | None, top: int, niveau_max: int | None, courtes: bool, as_json: bool
+) -> None:
+    """Certifications (titres professionnels, CAP, CACES…) pour un métier ou un intitulé."""
+    service = _knowledge_service()
+    for text in _queries(query):
+        hits = service.search_certifications(text, top, niveau_max, courtes)
+        if as_json:
+            results = [
+                {
+                    "id": h.certification.id,
+                    "intitule": h.certification.intitule,
+                    "type": h.certification.type,
+                    "niveau": h.certification.niveau,
+                    "rncp": h.certification.rncp,
+                    "rs": h.certification.rs,
+                    "rome4": list(h.certification.rome4),
+                    "score": h.score,
+                    "pourquoi": h.pourquoi,
+                }
+                for h in hits
+            ]
+            click.echo(json.dumps({"query": text, "results": results}, ensure_ascii=False))
+            continue
+        _print_title(text, query is None)
+        if not hits:
+            click.echo("  Aucune certification trouvée.")
+        for rank, hit in enumerate(hits, 1):
+            click.echo(f"  {rank}. {hit.certification.intitule}")
+            click.echo(f"     {hit.pourquoi}")
+
+
+@search.command("services", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.argument("query", required=False, metavar="[REQUÊTE]")
+@click.option(
+    "--top", default=5, show_default=True, type=click.IntRange(1, 50), help="Nombre de résultats."
+)
+@click.option("--departement", default=None, help="Département (par exemple 69, 2A, 971).")
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON (une ligne par requête).")
+def search_services(query: str | None, top: int, departement: str | None, as_json: bool) -> None:
+    """Services d'insertion (SIAE, GEIQ, agences…) pour un frein ou un besoin."""
+    service = _knowledge_service()
+    for text in _queries(query):
+        hits = service.search_services(text, departement, top)
+        if as_json:
+            results = [
+                {
+                    "id": h.service.id,
+                    "nom": h.service.nom,
+                    "structure": h.service.structure_nom,
+                    "commune": h.service.commune,
+                    "departement": h.service.departement,
+                    "telephone": h.service.telephone,
+                    "thematiques": list(h.service.thematiques),
+                    "score": h.score,
+                    "pourquoi": h.pourquoi,
+                }
+                for h in hits
+            ]
+            click.echo(json.dumps({"query": text, "results": results}, ensure_ascii=False))
+            continue
+        _print_title(text, query is None)
+        if not hits:
+            click.echo(
+                "  Aucun service trouvé. Le paquet livré contient les SIAE, les GEIQ et les "
+                "agences France Travail ; pour les autres services (logement, santé, droits…), "
+                "importez l'export data·inclusion de votre territoire."
+            )
+        for rank, hit in enumerate(hits, 1):
+            click.echo(f"  {rank}. {hit.service.nom}")
             click.echo(f"     {hit.pourquoi}")
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from assistant.retrieval.demand import HiringDemand, RegionalDemand
 from assistant.retrieval.index import Record, VectorIndex
 from assistant.retrieval.knowledge import Fiche, Knowledge
-from assistant.retrieval.text import clean_query, expand, fold, tokens
+from assistant.retrieval.text import clean_query, expand, fold, masculine_form, tokens
 
 KIND_APPELLATIONS = "appellations"
 MAX_QUERY_CHARS = 300
@@ -22,6 +23,11 @@ MAX_QUERY_CHARS = 300
 class FusionWeights:
     bm25: float = 0.55
     dense: float = 0.45
+    # Real offers concentrate on jobs that hire a lot: BMO volume breaks ties between sheets.
+    prior: float = 0.15
+    # Share of a job title's words that the query covers: "électricien" is closer to
+    # "Électricien / Électricienne" than to "Électricien / Électricienne de maintenance navale".
+    coverage: float = 0.5
     dense_candidates: int = 60
 
 
@@ -34,12 +40,13 @@ class JobHit:
     """The job-title variant that matched best."""
     pourquoi: str
     reglemente: bool | None
+    demande_region: RegionalDemand | None = None
 
 
 def appellation_records(knowledge: Knowledge) -> list[Record]:
-    """What the dense index embeds: every job-title variant, with its fiche code."""
+    """What the dense index embeds: each job title in one grammatical form, with its fiche."""
     return [
-        Record(f"a{a.ogr}", a.libelle, {"rome": a.rome, "ogr": a.ogr})
+        Record(f"a{a.ogr}", masculine_form(a.libelle), {"rome": a.rome, "ogr": a.ogr})
         for a in knowledge.appellations
     ]
 
@@ -52,6 +59,7 @@ class JobSearch:
         knowledge: Knowledge,
         index: VectorIndex | None = None,
         weights: FusionWeights | None = None,
+        demand: HiringDemand | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.index = index
@@ -60,6 +68,11 @@ class JobSearch:
         self._position = {code: i for i, code in enumerate(self._codes)}
         self._appellations = knowledge.appellations
         self._owner = np.array([self._position[a.rome] for a in self._appellations], dtype=np.int64)
+        volume = np.array(
+            [demand.national(code) if demand else 0.0 for code in self._codes], dtype=np.float32
+        )
+        self._prior = np.log1p(volume) / max(float(np.log1p(volume).max()), 1.0)
+        self._tokens = [frozenset(tokens(a.libelle)) for a in self._appellations]
         self._bm25 = bm25s.BM25(k1=1.2, b=0.5)
         self._bm25.index(
             [tokens(a.libelle) or ["_"] for a in self._appellations], show_progress=False
@@ -74,13 +87,17 @@ class JobSearch:
         if not query_tokens:
             return per_fiche, best
         scores = self._bm25.get_scores(query_tokens).astype(np.float32)
+        wanted = set(query_tokens)
         order = np.argsort(-scores, kind="stable")
         for i in order[:400]:
             if scores[i] <= 0:
                 break
+            title = self._tokens[i]
+            covered = len(title & wanted) / max(len(title), 1)
+            value = scores[i] * (1.0 - self.weights.coverage + self.weights.coverage * covered)
             fiche = self._owner[i]
-            if scores[i] > per_fiche[fiche]:
-                per_fiche[fiche], best[fiche] = scores[i], i
+            if value > per_fiche[fiche]:
+                per_fiche[fiche], best[fiche] = value, i
         return per_fiche, best
 
     def _dense(self, vector: np.ndarray | None) -> tuple[np.ndarray, dict[int, str]]:
@@ -119,6 +136,9 @@ class JobSearch:
             floor = float(np.partition(dense[dense > 0], 0)[0]) if (dense > 0).sum() > 1 else 0.0
             spread = max(float(dense.max()) - floor, 1e-6)
             score += self.weights.dense * np.where(dense > 0, (dense - floor) / spread, 0.0)
+        if self.weights.prior:
+            # Only among sheets that matched: the prior ranks candidates, never adds new ones.
+            score = np.where(score > 0, score + self.weights.prior * self._prior, 0.0)
         if codes is not None:
             mask = np.zeros(len(self._codes), dtype=bool)
             for code in codes:
@@ -140,11 +160,15 @@ class JobSearch:
         by_ogr = {a.ogr: a for a in fiche.appellations}
         if lexical_index >= 0:
             appellation = self._appellations[lexical_index].libelle
-            shared = sorted(set(fold(query).split()) & set(fold(appellation).split()))
-            shared = [w for w in shared if len(w) > 2]
+            asked = set(fold(query).split())
+            shared = [
+                word
+                for word in dict.fromkeys(appellation.replace("/", " ").split())
+                if len(word) > 2 and fold(word) in asked
+            ]
             why = f"Intitulé proche : « {appellation} »"
             if shared:
-                why += f" (mots communs : {', '.join(shared)})"
+                why += f" (mots communs : {', '.join(w.lower() for w in shared)})"
         elif dense_ogr is not None and dense_ogr in by_ogr:
             appellation = by_ogr[dense_ogr].libelle
             why = f"Sens proche de « {appellation} »"
@@ -152,7 +176,7 @@ class JobSearch:
             appellation = fiche.libelle
             why = "Fiche voisine par le sens"
         if fiche.reglemente:
-            why += " ; métier réglementé : vérifier les conditions d'accès"
+            why += " ; emploi réglementé selon le ROME : conditions d'accès à vérifier"
         return JobHit(
             fiche.code, fiche.libelle, round(score, 4), appellation, why + ".", fiche.reglemente
         )

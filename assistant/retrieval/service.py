@@ -1,6 +1,7 @@
 """What the application uses of public knowledge: pack, index, searches (no personal data)."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -8,6 +9,9 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.locations import KNOWLEDGE_DIR, Locations
+from assistant.retrieval.certification_search import CertificationHit, CertificationSearch
+from assistant.retrieval.certifications import load_certifications
+from assistant.retrieval.demand import HiringDemand
 from assistant.retrieval.embeddings import make_embeddings
 from assistant.retrieval.index import Progress, SyncReport, VectorIndex
 from assistant.retrieval.knowledge import Knowledge
@@ -18,8 +22,16 @@ from assistant.retrieval.metiers import (
     appellation_records,
     prepare_query,
 )
+from assistant.retrieval.regulated import RegulatedJobs
+from assistant.retrieval.service_search import ServiceHit, ServiceSearch
+from assistant.retrieval.services import load_services
+from assistant.retrieval.sources.data_inclusion import load_referentials
 
 MAX_QUERY_CHARS = 10_000
+
+
+class UnknownRegion(ValueError):
+    """The region named by the counsellor is not a BMO region; French message."""
 
 
 class KnowledgeService:
@@ -61,24 +73,85 @@ class KnowledgeService:
         return [index.sync(KIND_APPELLATIONS, appellation_records(self.knowledge), progress)]
 
     @cached_property
-    def jobs(self) -> JobSearch:
-        return JobSearch(self.knowledge, self.open_index())
+    def demand(self) -> HiringDemand:
+        return HiringDemand(self.knowledge_dir)
 
-    def search_jobs(self, query: str, top: int = 5) -> list[JobHit]:
-        return self.jobs.search(query[:MAX_QUERY_CHARS], top)
+    @cached_property
+    def regulated(self) -> RegulatedJobs:
+        return RegulatedJobs.load(self.knowledge_dir)
+
+    @cached_property
+    def jobs(self) -> JobSearch:
+        return JobSearch(self.knowledge, self.open_index(), demand=self.demand)
+
+    @cached_property
+    def certifications(self) -> CertificationSearch:
+        return CertificationSearch(load_certifications(self.knowledge_dir))
+
+    @cached_property
+    def services(self) -> ServiceSearch:
+        labels = load_referentials(self.knowledge_dir).labels.get("thematiques", {})
+        return ServiceSearch(load_services(self.knowledge_dir), labels)
+
+    def region(self, text: str | None) -> str | None:
+        """The region code for a name or code; UnknownRegion (French message) if none matches."""
+        if text is None or not text.strip():
+            return None
+        code = self.demand.resolve_region(text)
+        if code is None:
+            noms = ", ".join(sorted(self.demand.regions.values()))
+            raise UnknownRegion(f"Région inconnue : « {text} ». Régions possibles : {noms}.")
+        return code
+
+    def search_jobs(self, query: str, top: int = 5, region: str | None = None) -> list[JobHit]:
+        return self.search_jobs_batch([query], top, region)[0]
+
+    def search_certifications(
+        self, query: str, top: int = 5, niveau_max: int | None = None, courtes: bool = False
+    ) -> list[CertificationHit]:
+        query = query[:MAX_QUERY_CHARS]
+        jobs = self.jobs.search(query, 3)
+        return self.certifications.search(query, jobs, top, niveau_max, courtes)
+
+    def search_services(
+        self, query: str, departement: str | None = None, top: int = 5
+    ) -> list[ServiceHit]:
+        return self.services.search(query[:MAX_QUERY_CHARS], departement, top)
+
+    def _explain(self, hits: list[JobHit], region: str | None) -> list[JobHit]:
+        """Add the regulated-job rules and the regional demand to each hit's explanation."""
+        explained = []
+        for hit in hits:
+            why = hit.pourquoi.rstrip(".")
+            rules = self.regulated.rules_for(hit.code_rome)
+            if rules:
+                why = why.replace(
+                    " ; emploi réglementé selon le ROME : conditions d'accès à vérifier", ""
+                )
+                why += " ; métier réglementé, à vérifier : " + ", ".join(r.libelle for r in rules)
+            demand = self.demand.in_region(hit.code_rome, region) if region else None
+            if demand is not None:
+                why += " ; " + demand.phrase()
+            explained.append(
+                replace(
+                    hit,
+                    pourquoi=why + ".",
+                    reglemente=bool(rules) or bool(hit.reglemente),
+                    demande_region=demand,
+                )
+            )
+        return explained
 
     def search_jobs_batch(
-        self, queries: Sequence[str], top: int = 5, on_result: Callable[[int], None] | None = None
+        self, queries: Sequence[str], top: int = 5, region: str | None = None
     ) -> list[list[JobHit]]:
         """Many queries at once: their embeddings are computed in one batch."""
         prepared = [q[:MAX_QUERY_CHARS] for q in queries]
         vectors = self._query_vectors(prepared)
-        results = []
-        for i, (query, vector) in enumerate(zip(prepared, vectors, strict=True)):
-            results.append(self.jobs.search(query, top, vector=vector))
-            if on_result is not None:
-                on_result(i)
-        return results
+        return [
+            self._explain(self.jobs.search(query, top, vector=vector), region)
+            for query, vector in zip(prepared, vectors, strict=True)
+        ]
 
     def _query_vectors(self, queries: Sequence[str]) -> list[np.ndarray | None]:
         texts = [prepare_query(q) for q in queries]

@@ -84,3 +84,16 @@ def _stem(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """Stemmed, accent-free tokens without French stop words."""
     return [_stem(word) for word in fold(text).split() if word not in STOPWORDS and len(word) > 1]
+
+
+def masculine_form(title: str) -> str:
+    """One grammatical form of a ROME title: "Agent / Agente de propreté" -> "Agent de propreté".
+
+    Both forms mean the same job; embedding one is faster and reads like what people type.
+    """
+    if " / " not in title:
+        return title
+    left, right = title.split(" / ", 1)
+    head = len(left.split())
+    rest = right.split()[head:]
+    return " ".join([left, *rest]).strip()

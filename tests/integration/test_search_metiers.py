@@ -43,7 +43,7 @@ def test_welder_offers_land_on_a_welding_fiche(knowledge_service: KnowledgeServi
 def test_each_hit_says_why_in_french(knowledge_service: KnowledgeService) -> None:
     hit = knowledge_service.search_jobs("Magasinier cariste H/F", top=1)[0]
     assert hit.pourquoi.startswith("Intitulé proche : « Magasinier / Magasinière cariste »")
-    assert "mots communs : cariste, magasinier" in hit.pourquoi
+    assert "mots communs : magasinier, cariste" in hit.pourquoi
 
 
 def test_regulated_fiche_is_flagged(knowledge_service: KnowledgeService) -> None:

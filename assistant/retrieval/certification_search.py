@@ -1,0 +1,77 @@
+"""Certifications for a job or a title: by their title and through the jobs they lead to."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.retrieval.certifications import Certification
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.metiers import JobHit
+
+
+@dataclass(frozen=True)
+class CertificationHit:
+    certification: Certification
+    score: float
+    pourquoi: str
+
+
+def _describe(c: Certification) -> str:
+    parts = [c.type]
+    if c.niveau:
+        parts.append(f"niveau {c.niveau}")
+    code = c.rncp or c.rs
+    if code:
+        parts.append(code)
+    if c.actif is False:
+        parts.append("fiche inactive, voir la certification qui la remplace")
+    return ", ".join(parts)
+
+
+class CertificationSearch:
+    def __init__(self, certifications: Sequence[Certification]) -> None:
+        # Inactive fiches stay findable (a person may hold one) but rank after active ones.
+        self._items = [c for c in certifications if c.intitule]
+        self._lexical = LexicalIndex([f"{c.intitule} {c.type}" for c in self._items])
+        self._by_rome: dict[str, list[int]] = {}
+        for i, c in enumerate(self._items):
+            for code in c.rome4:
+                self._by_rome.setdefault(code, []).append(i)
+
+    def search(
+        self,
+        query: str,
+        jobs: Sequence[JobHit] = (),
+        top: int = 5,
+        niveau_max: int | None = None,
+        courtes: bool = False,
+    ) -> list[CertificationHit]:
+        """Title matches, plus certifications leading to the job sheets found for the query."""
+        lexical = self._lexical.scores(query)
+        score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
+        linked: dict[int, JobHit] = {}
+        for rank, job in enumerate(jobs[:3]):
+            for i in self._by_rome.get(job.code_rome, []):
+                score[i] += 0.6 / (rank + 1)
+                linked.setdefault(i, job)
+        for i, c in enumerate(self._items):
+            if score[i] <= 0:
+                continue
+            if (niveau_max is not None and (c.niveau or 0) > niveau_max) or (
+                courtes and not c.courte
+            ):
+                score[i] = 0
+            elif c.actif is False:
+                score[i] *= 0.5
+            elif c.titre_professionnel:
+                score[i] *= 1.1  # the Ministry's own titles are the Afpa's core offer
+        order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
+        hits = []
+        for i in order:
+            c = self._items[i]
+            why = _describe(c)
+            if i in linked:
+                why += f" ; mène à « {linked[i].libelle} » ({linked[i].code_rome})"
+            hits.append(CertificationHit(c, round(float(score[i]), 4), why + "."))
+        return hits
