@@ -39,6 +39,7 @@ check: lint test
 bench: $(VENV)/.installed-app
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/vault.py
+	$(BIN)/python bench/retrieval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -131,13 +131,80 @@ def knowledge_build(source: Path | None) -> None:
     except ImportFailed as exc:
         click.echo(f"Import impossible : {exc}", err=True)
         sys.exit(1)
+    _print_reports(results)
+    click.echo("Paquet de connaissances à jour (MANIFEST.json).")
+
+
+@knowledge.group("import", options_metavar="[options]", subcommand_metavar="[COMMANDE]")
+@click.help_option("-h", "--help", help=_AIDE)
+def knowledge_import() -> None:
+    """Importe des données publiques de votre territoire (services, sessions de formation)."""
+
+
+def _print_reports(results: list[Any]) -> None:
     for entry, report in results:
         click.echo(f"{entry.file} : {entry.rows} lignes — {report.summary()}")
-        for problem in report.problems[:5]:
+        for problem in report.problems[:20]:
             click.echo(f"    {problem}")
-        if len(report.problems) > 5:
-            click.echo(f"    … et {len(report.problems) - 5} autre(s)")
-    click.echo("Paquet de connaissances à jour (MANIFEST.json).")
+        if len(report.problems) > 20:
+            click.echo(f"    … et {len(report.problems) - 20} autre(s)")
+        for note in report.notes[:5]:
+            click.echo(f"    note : {note}")
+
+
+@knowledge_import.command("services", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.argument("dossier", type=click.Path(file_okay=False, path_type=Path))
+def knowledge_import_services(dossier: Path) -> None:
+    """Services d'un export data·inclusion (structures.json|csv et services.json|csv)."""
+    from assistant.retrieval.sources.base import ImportFailed
+    from assistant.retrieval.sources.data_inclusion import build_dumps, load_referentials
+
+    if not dossier.is_dir():
+        click.echo(f"Dossier introuvable : {dossier}.", err=True)
+        sys.exit(2)
+    service = _knowledge_service()
+    target = service.locations.prepare().local_knowledge_dir
+    try:
+        results = build_dumps(dossier, target, load_referentials(service.knowledge_dir))
+    except ImportFailed as exc:
+        click.echo(f"Import impossible : {exc}", err=True)
+        sys.exit(1)
+    if not results:
+        click.echo(
+            f"Aucun fichier structures.* ni services.* dans {dossier} (formats : .json, .jsonl, "
+            ".csv).",
+            err=True,
+        )
+        sys.exit(1)
+    _print_reports(results)
+
+
+@knowledge_import.command("lheo", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.argument(
+    "fichiers",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
+)
+def knowledge_import_lheo(fichiers: tuple[Path, ...]) -> None:
+    """Sessions de formation au format LHEO (export Carif-Oref)."""
+    from assistant.retrieval.sources.base import ImportFailed
+    from assistant.retrieval.sources.lheo import build_sessions
+
+    missing = [str(f) for f in fichiers if not f.is_file()]
+    if missing:
+        click.echo(f"Fichier(s) introuvable(s) : {', '.join(missing)}.", err=True)
+        sys.exit(2)
+    service = _knowledge_service()
+    target = service.locations.prepare().local_knowledge_dir
+    try:
+        result = build_sessions(fichiers, target)
+    except ImportFailed as exc:
+        click.echo(f"Import impossible : {exc}", err=True)
+        sys.exit(1)
+    _print_reports([result])
 
 
 @knowledge.command("status", options_metavar="[options]")

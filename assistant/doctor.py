@@ -129,15 +129,36 @@ def _guide() -> Verification:
     )
 
 
-def _index(locations: Locations) -> Verification:
-    if locations.index_dir.exists():
-        return Verification("Index des connaissances", "ok", str(locations.index_dir))
+def _knowledge_pack() -> Verification:
+    from assistant.retrieval.pack import load_manifest, verify
+
+    manifest = load_manifest()
+    problems = verify()
+    if not manifest or problems:
+        return Verification(
+            "Paquet de connaissances",
+            "probleme",
+            "; ".join(problems) or "MANIFEST.json absent",
+            "Réinstallez Passerelle ou reconstruisez le paquet : `passerelle knowledge build`.",
+        )
+    rows = sum(int(entry["rows"]) for entry in manifest.values())
     return Verification(
-        "Index des connaissances",
+        "Paquet de connaissances", "ok", f"{len(manifest)} jeux de données, {rows} lignes vérifiées"
+    )
+
+
+def _index(settings: Settings, locations: Locations) -> Verification:
+    if settings.knowledge.chroma_url:
+        detail = f"serveur Chroma partagé {settings.knowledge.chroma_url}"
+        return Verification("Index de recherche", "ok", detail)
+    if any(locations.index_dir.glob("vecteurs-*.npz")):
+        return Verification("Index de recherche", "ok", f"{locations.index_dir} (local)")
+    return Verification(
+        "Index de recherche",
         "attention",
-        "absent : la recherche de fiches métiers, formations et services n'est pas encore "
-        "disponible dans cette version",
-        "Rien à faire pour l'instant : l'entretien guidé fonctionne sans index.",
+        "pas encore construit : la recherche de fiches métiers marche déjà sur les mots, "
+        "l'index ajoute la recherche par le sens",
+        "Lancez `passerelle knowledge index` (environ deux minutes, une seule fois).",
     )
 
 
@@ -196,6 +217,7 @@ def diagnose(
         _donnees(locations),
         _coffre(locations),
         _guide(),
-        _index(locations),
+        _knowledge_pack(),
+        _index(settings, locations),
         _llm(settings, probe),
     ]

@@ -47,6 +47,11 @@ class Locations:
         return self.data_dir / VAULT_FILE_NAME
 
     @property
+    def local_knowledge_dir(self) -> Path:
+        """Public data a deployment imports (services of its territory, training sessions)."""
+        return self.data_dir / "connaissances"
+
+    @property
     def index_dir(self) -> Path:
         """Public knowledge index (Chroma); never personal data."""
         return self.data_dir / "index"

@@ -46,6 +46,8 @@ class Fiche:
     contextes: tuple[str, ...]
     mobilites: tuple[str, ...]
     cadre: bool | None = None
+    sans_diplome: bool = False
+    """The official access text says the job is open without a diploma."""
     parent_v3: str | None = None
     riasec: str | None = None
     appellations: tuple[Appellation, ...] = field(default=(), compare=False)

@@ -6,13 +6,14 @@ e5 similarity (for paraphrases: "j'ai fait du placo" -> plaquiste), scored per j
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-import bm25s
 import numpy as np
 
 from assistant.retrieval.demand import HiringDemand, RegionalDemand
 from assistant.retrieval.index import Record, VectorIndex
 from assistant.retrieval.knowledge import Fiche, Knowledge
+from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.text import clean_query, expand, fold, masculine_form, tokens
 
 KIND_APPELLATIONS = "appellations"
@@ -21,13 +22,16 @@ MAX_QUERY_CHARS = 300
 
 @dataclass(frozen=True)
 class FusionWeights:
-    bm25: float = 0.55
-    dense: float = 0.45
+    # Tuned on bench/data (offers and counsellor phrases); see bench/retrieval.py.
+    bm25: float = 0.6
+    dense: float = 0.4
     # Real offers concentrate on jobs that hire a lot: BMO volume breaks ties between sheets.
-    prior: float = 0.15
+    prior: float = 0.3
     # Share of a job title's words that the query covers: "électricien" is closer to
     # "Électricien / Électricienne" than to "Électricien / Électricienne de maintenance navale".
     coverage: float = 0.5
+    # What people describe are tasks: their words meet the job sheets' skill labels.
+    skills: float = 0.4
     dense_candidates: int = 60
 
 
@@ -72,11 +76,29 @@ class JobSearch:
             [demand.national(code) if demand else 0.0 for code in self._codes], dtype=np.float32
         )
         self._prior = np.log1p(volume) / max(float(np.log1p(volume).max()), 1.0)
-        self._tokens = [frozenset(tokens(a.libelle)) for a in self._appellations]
-        self._bm25 = bm25s.BM25(k1=1.2, b=0.5)
-        self._bm25.index(
-            [tokens(a.libelle) or ["_"] for a in self._appellations], show_progress=False
+        # One grammatical form: "Chef cariste / Cheffe cariste" must not count "cariste" twice.
+        title_tokens = [tokens(masculine_form(a.libelle)) for a in self._appellations]
+        self._tokens = [frozenset(words) for words in title_tokens]
+        # Rarely used variants (ROME's "peu usité") rank after the usual ones.
+        self._title_weight = np.array(
+            [0.8 if a.peu_usite else 1.0 for a in self._appellations], dtype=np.float32
         )
+        self._dense_vectors: np.ndarray | None = None
+        self._dense_owner = np.zeros(0, dtype=np.int64)
+        self._dense_ogr: list[str] = []
+        self._skill_fiches: list[list[tuple[int, float]]] = []
+        skill_texts: list[str] = []
+        links: dict[str, list[tuple[int, float]]] = {}
+        for code, fiche in knowledge.fiches.items():
+            for ogr, core in (*fiche.savoir_faire, *fiche.savoirs):
+                links.setdefault(ogr, []).append((self._position[code], 1.0 if core else 0.6))
+        for ogr, owners in links.items():
+            item = knowledge.items.get(ogr)
+            if item is not None:
+                skill_texts.append(item.libelle)
+                self._skill_fiches.append(owners)
+        self._skills = LexicalIndex(skill_texts, k1=1.2, b=0.75)
+        self._titles = LexicalIndex(title_tokens, k1=1.2, b=0.5)
 
     # --- scores -------------------------------------------------------------------------------
 
@@ -86,7 +108,7 @@ class JobSearch:
         best = np.full(len(self._codes), -1, dtype=np.int64)
         if not query_tokens:
             return per_fiche, best
-        scores = self._bm25.get_scores(query_tokens).astype(np.float32)
+        scores = self._titles.scores_for_tokens(query_tokens)
         wanted = set(query_tokens)
         order = np.argsort(-scores, kind="stable")
         for i in order[:400]:
@@ -95,23 +117,59 @@ class JobSearch:
             title = self._tokens[i]
             covered = len(title & wanted) / max(len(title), 1)
             value = scores[i] * (1.0 - self.weights.coverage + self.weights.coverage * covered)
+            value *= self._title_weight[i]
             fiche = self._owner[i]
             if value > per_fiche[fiche]:
                 per_fiche[fiche], best[fiche] = value, i
         return per_fiche, best
+
+    def _by_skills(self, query: str) -> np.ndarray:
+        """Per fiche, the sum of its three best-matching skill labels."""
+        per_fiche = np.zeros(len(self._codes), dtype=np.float32)
+        scores = self._skills.scores(query)
+        if scores.max() <= 0:
+            return per_fiche
+        found: dict[int, list[float]] = {}
+        for i in np.argsort(-scores)[:300]:
+            if scores[i] <= 0:
+                break
+            for fiche, weight in self._skill_fiches[i]:
+                found.setdefault(fiche, []).append(float(scores[i]) * weight)
+        for fiche, values in found.items():
+            per_fiche[fiche] = sum(sorted(values, reverse=True)[:3])
+        return per_fiche
+
+    def _load_dense(self) -> None:
+        vectors: Any = []
+        metadatas: list[dict[str, Any]] = []
+        if self.index is not None:
+            records = appellation_records(self.knowledge)
+            cached = self.index.cached_matrix(KIND_APPELLATIONS, self.index.fingerprint(records))
+            vectors, metadatas = cached or self.index.matrix(KIND_APPELLATIONS)
+        keep = [i for i, m in enumerate(metadatas) if str(m.get("rome")) in self._position]
+        self._dense_vectors = np.asarray(vectors)[keep] if keep else np.zeros((0, 1), np.float32)
+        self._dense_owner = np.array(
+            [self._position[str(metadatas[i]["rome"])] for i in keep], dtype=np.int64
+        )
+        self._dense_ogr = [str(metadatas[i].get("ogr")) for i in keep]
 
     def _dense(self, vector: np.ndarray | None) -> tuple[np.ndarray, dict[int, str]]:
         per_fiche = np.zeros(len(self._codes), dtype=np.float32)
         labels: dict[int, str] = {}
         if self.index is None or vector is None:
             return per_fiche, labels
-        for meta, similarity in self.index.query(
-            KIND_APPELLATIONS, vector, self.weights.dense_candidates
-        ):
-            fiche = self._position.get(str(meta.get("rome")))
-            if fiche is not None and similarity > per_fiche[fiche]:
-                per_fiche[fiche] = similarity
-                labels[fiche] = str(meta.get("ogr"))
+        if self._dense_vectors is None:
+            self._load_dense()
+        assert self._dense_vectors is not None
+        if not len(self._dense_vectors):
+            return per_fiche, labels
+        similarity = self._dense_vectors @ vector
+        n = min(self.weights.dense_candidates, len(similarity))
+        for i in np.argpartition(-similarity, n - 1)[:n]:
+            fiche = int(self._dense_owner[i])
+            if similarity[i] > per_fiche[fiche]:
+                per_fiche[fiche] = similarity[i]
+                labels[fiche] = self._dense_ogr[i]
         return per_fiche, labels
 
     def search(
@@ -132,6 +190,14 @@ class JobSearch:
         score = np.zeros(len(self._codes), dtype=np.float32)
         if lexical.max() > 0:
             score += self.weights.bm25 * lexical / lexical.max()
+        # Skill labels name other jobs too ("encadrer les caristes"): they only help when the
+        # person describes tasks, i.e. with longer queries.
+        length = len(tokens(prepared))
+        skills_weight = self.weights.skills * min(max((length - 2) / 4, 0.0), 1.0)
+        if skills_weight:
+            skills = self._by_skills(prepared)
+            if skills.max() > 0:
+                score += skills_weight * skills / skills.max()
         if dense.max() > 0:
             floor = float(np.partition(dense[dense > 0], 0)[0]) if (dense > 0).sum() > 1 else 0.0
             spread = max(float(dense.max()) - floor, 1e-6)
@@ -185,5 +251,5 @@ class JobSearch:
 def prepare_query(query: str) -> str:
     """The query without offer noise, bounded in length (a pasted page is cut, not refused)."""
     query = query[:MAX_QUERY_CHARS]
-    cleaned = clean_query(query)
-    return expand(cleaned) or fold(query)
+    # Nothing left once the offer noise is gone ("H/F", "CDI"): there is nothing to search.
+    return expand(clean_query(query))

@@ -65,7 +65,10 @@ class KnowledgeService:
     def index_ready(self) -> bool:
         """True when the dense index holds every job title (no embedding needed)."""
         index = self.open_index()
-        return index.count(KIND_APPELLATIONS) == len(self.knowledge.appellations)
+        records = appellation_records(self.knowledge)
+        if index.cached_matrix(KIND_APPELLATIONS, index.fingerprint(records)) is not None:
+            return True
+        return index.count(KIND_APPELLATIONS) == len(records)
 
     def build_index(self, progress: Progress | None = None) -> list[SyncReport]:
         """Embed what changed since the last build; nothing when nothing changed."""
@@ -91,7 +94,12 @@ class KnowledgeService:
     @cached_property
     def services(self) -> ServiceSearch:
         labels = load_referentials(self.knowledge_dir).labels.get("thematiques", {})
-        return ServiceSearch(load_services(self.knowledge_dir), labels)
+        services = load_services(self.knowledge_dir)
+        local = self.locations.local_knowledge_dir
+        if local.is_dir():
+            # Services of the counsellor's territory, imported from data·inclusion exports.
+            services += load_services(local)
+        return ServiceSearch(services, labels)
 
     def region(self, text: str | None) -> str | None:
         """The region code for a name or code; UnknownRegion (French message) if none matches."""

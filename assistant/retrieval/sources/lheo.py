@@ -363,11 +363,17 @@ def import_lheo(path: Path) -> tuple[list[TrainingSession], ImportReport]:
 
 def build_sessions(paths: Iterable[Path], directory: Path) -> tuple[DatasetEntry, ImportReport]:
     """Write the `sessions` dataset from LHEO files a deployment provides (none ship)."""
-    paths = sorted(paths)
     report = ImportReport("sessions de formation LHEO")
     sessions: list[TrainingSession] = []
-    for path in paths:
-        found, file_report = import_lheo(path)
+    imported = []
+    for path in sorted(paths):
+        # One unusable file is reported; the other files are still imported.
+        try:
+            found, file_report = import_lheo(path)
+        except ImportFailed as exc:
+            report.problem(path, 0, str(exc))
+            continue
+        imported.append(path)
         sessions += found
         report.rows_read += file_report.rows_read
         report.rows_kept += file_report.rows_kept
@@ -377,8 +383,8 @@ def build_sessions(paths: Iterable[Path], directory: Path) -> tuple[DatasetEntry
         name=SESSIONS_DATASET,
         description="Sessions de formation (offres LHEO des Carif-Oref fournies localement).",
         publisher="Réseau des Carif-Oref (format LHEO)",
-        source_files=tuple(path.name for path in paths),
+        source_files=tuple(path.name for path in imported),
         version="LHEO 2.2/2.3",
     )
     rows = sorted((s.as_row() for s in sessions), key=lambda r: (r["fichier"], r["id"]))
-    return write_dataset(info, rows, directory, paths), report
+    return write_dataset(info, rows, directory, imported), report

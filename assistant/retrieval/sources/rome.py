@@ -6,6 +6,7 @@ The definition and access texts are the publisher's prose: they are read from th
 into the user's local data when a deployment provides them (`import_texts`), never into the pack.
 """
 
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ _FILES = {
 # work contexts, whose type comes from unix_referentiel_contexte_travail.
 _RUBRIQUES = {"1": "savoir_faire", "2": "savoir_etre", "3": "savoir"}
 _CODE_PATTERN_LEN = 5
+_SANS_DIPLOME = re.compile(r"accessible\s+sans\s+dipl[ôo]me", re.IGNORECASE)
 
 
 def _valid_code(code: str) -> bool:
@@ -246,19 +248,27 @@ def build(data_dir: Path, knowledge_dir: Path) -> list[tuple[DatasetEntry, Impor
     vintage = version(data_dir)
     fiches_report = ImportReport("ROME 4.0 — fiches métiers")
     fiches = read_fiches(data_dir, fiches_report)
+    # One fact from the access texts (the prose itself stays out of the pack).
+    if (folder / _FILES["textes"]).exists():
+        texts = import_texts(data_dir, ImportReport("ROME 4.0 — textes"))
+        for code, fiche in fiches.items():
+            acces = texts.get(code, {}).get("acces_metier", "")
+            fiche["sans_diplome"] = bool(_SANS_DIPLOME.search(acces))
     items_report = ImportReport("ROME 4.0 — savoir-faire, savoirs, contextes")
     items = read_items(data_dir, items_report)
     items_report.rows_kept = len(items)
     appellations_report = ImportReport("ROME 4.0 — appellations")
     appellations = read_appellations(data_dir, appellations_report, fiches)
-    sources = [folder / name for key, name in _FILES.items() if key != "textes"]
+    sources = [folder / name for name in _FILES.values()]
     fiche_entry = write_dataset(
         DatasetInfo(
             "rome_fiches",
             "Fiches métiers ROME 4.0 : intitulé, domaines, drapeau réglementé, compétences "
-            "(cœur de métier), contextes, mobilités",
+            "(cœur de métier), contextes, mobilités, accès possible sans diplôme",
             PUBLISHER,
-            tuple(_FILES[k] for k in ("fiches", "arbre", "coherence", "mobilite", "riasec")),
+            tuple(
+                _FILES[k] for k in ("fiches", "arbre", "coherence", "mobilite", "riasec", "textes")
+            ),
             vintage,
         ),
         (fiches[code] for code in sorted(fiches)),

@@ -1,0 +1,88 @@
+"""`passerelle search` and `passerelle knowledge` as a counsellor or a benchmark runs them."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+PASSERELLE = Path(sys.executable).with_name("passerelle")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lheo"
+
+
+@pytest.fixture
+def data_dir(built_index: Path) -> Path:
+    target = Path(os.environ["PASSERELLE_DATA_DIR"])
+    shutil.copytree(built_index, target, dirs_exist_ok=True)
+    return target
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PASSERELLE), *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_batch_mode_answers_one_json_line_per_query_in_order(data_dir: Path) -> None:
+    queries = ["Cariste H/F", "", "serveur en brasserie", "x" * 10_000, "Chauffeur PL"]
+    result = run("search", "metiers", "--json", "--top", "3", stdin="\n".join(queries) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == queries
+    assert lines[0]["results"][0]["code_rome"] == "N1101"
+    assert lines[1]["results"] == []
+    assert lines[2]["results"][0]["code_rome"] == "G1803"
+    assert lines[4]["results"][0]["code_rome"] == "N4101"
+    for line in lines:
+        assert len(line["results"]) <= 3
+        for hit in line["results"]:
+            assert {"code_rome", "libelle", "score"} <= set(hit)
+
+
+def test_region_explains_demand_and_unknown_region_is_refused(data_dir: Path) -> None:
+    result = run("search", "metiers", "Cariste", "--region", "Occitanie", "--json", "--top", "1")
+    hit = json.loads(result.stdout)["results"][0]
+    assert hit["demande_region"]["nom"] == "Occitanie" and hit["demande_region"]["projets"] > 0
+    assert "projets de recrutement en Occitanie" in hit["pourquoi"]
+    refused = run("search", "metiers", "Cariste", "--region", "Atlantide")
+    assert refused.returncode == 2
+    assert "Région inconnue : « Atlantide »" in refused.stderr and "Occitanie" in refused.stderr
+
+
+def test_human_output_is_french(data_dir: Path) -> None:
+    result = run("search", "metiers", "j'ai fait du placo sur des chantiers", "--top", "3")
+    assert result.returncode == 0
+    assert "F1604  Plaquiste" in result.stdout and "Intitulé proche" in result.stdout
+
+
+def test_certifications_and_services(data_dir: Path) -> None:
+    certifications = run("search", "certifications", "cariste", "--json")
+    titles = [r["intitule"] for r in json.loads(certifications.stdout)["results"]]
+    assert "Titre professionnel cariste d'entrepôt" in titles
+    short = run("search", "certifications", "CACES", "--courtes", "--json")
+    assert all("CACES" in r["intitule"].upper() for r in json.loads(short.stdout)["results"])
+    services = run("search", "services", "chantier d'insertion", "--departement", "69", "--json")
+    found = json.loads(services.stdout)["results"]
+    assert found and all(r["departement"] == "69" for r in found)
+
+
+def test_status_reports_pack_and_index(data_dir: Path) -> None:
+    result = run("knowledge", "status")
+    assert result.returncode == 0
+    assert "rome_appellations" in result.stdout and "13120" in result.stdout
+    assert "Index de recherche" in result.stdout and "à jour" in result.stdout
+    assert "PROBLÈME" not in result.stdout
+
+
+def test_lheo_import_keeps_good_files_and_reports_bad_ones(data_dir: Path) -> None:
+    result = run("knowledge", "import", "lheo", *sorted(str(p) for p in FIXTURES.glob("*.xml")))
+    assert result.returncode == 0, result.stderr
+    assert "pas-lheo.xml:0 : " in result.stdout and "n'est pas un fichier LHEO" in result.stdout
+    assert "une-session-invalide.xml:64 : session écartée" in result.stdout
+    assert (data_dir / "connaissances" / "sessions.jsonl.gz").exists()
+    missing = run("knowledge", "import", "lheo", "absent.xml")
+    assert missing.returncode == 2 and "Fichier(s) introuvable(s) : absent.xml" in missing.stderr

@@ -1,0 +1,76 @@
+"""Query normalisation and the regional demand derived from BMO 2025 (shipped pack)."""
+
+import pytest
+
+from assistant.retrieval.demand import HiringDemand
+from assistant.retrieval.text import clean_query, expand, masculine_form, tokens
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("offer", "cleaned"),
+    [
+        ("Cariste H/F", "cariste"),
+        ("Préparateur de commandes (H/F) - CDI temps partiel", "preparateur de commandes"),
+        ("Agent(e) d'entretien F/H urgent 35h", "agent d entretien"),
+        ("COFFREUR N3 (Lyon 7e)", "coffreur"),
+    ],
+)
+def test_offer_noise_is_removed(offer: str, cleaned: str) -> None:
+    assert clean_query(offer) == cleaned
+
+
+def test_jargon_is_spelled_out() -> None:
+    assert expand("chauffeur pl") == "chauffeur pl poids lourd"
+    assert "plaquiste" in expand("j'ai fait du placo")
+    assert expand("CAP cuisine") == "cuisine"
+
+
+def test_one_grammatical_form_of_rome_titles() -> None:
+    assert masculine_form("Agent / Agente de propreté") == "Agent de propreté"
+    assert masculine_form("Cariste agent / Cariste agente de magasinage") == (
+        "Cariste agent de magasinage"
+    )
+    assert masculine_form("Plaquiste") == "Plaquiste"
+
+
+def test_tokens_are_stemmed_and_accent_free() -> None:
+    assert tokens("Électriciens du bâtiment") == tokens("electricien batiment")
+    assert "de" not in tokens("agent de quai")
+
+
+@pytest.fixture(scope="module")
+def demand() -> HiringDemand:
+    return HiringDemand()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Occitanie", "76"),
+        ("ile-de-france", "11"),
+        ("76", "76"),
+        ("bret", "53"),
+        ("Atlantide", None),
+    ],
+)
+def test_regions_are_found_by_name_or_code(
+    demand: HiringDemand, text: str, code: str | None
+) -> None:
+    assert demand.resolve_region(text) == code
+
+
+def test_regional_demand_is_honest_about_estimates(demand: HiringDemand) -> None:
+    cariste = demand.in_region("N1101", "76")
+    assert cariste is not None and cariste.projets > 0
+    phrase = cariste.phrase()
+    assert "projets de recrutement en Occitanie (BMO 2025" in phrase
+    assert phrase.startswith("au moins") == cariste.masque
+    regions = demand.by_region("N1101")
+    assert len(regions) == 18 and regions[0].projets >= regions[-1].projets
+
+
+def test_national_volume_ranks_common_jobs_first(demand: HiringDemand) -> None:
+    assert demand.national("G1803") > 10 * demand.national("M1843")  # serveur vs serveur info
+    assert demand.national("Z9999") == 0
