@@ -302,8 +302,23 @@ def _queries(query: str | None) -> list[str]:
     "--top", default=5, show_default=True, type=click.IntRange(1, 50), help="Nombre de résultats."
 )
 @click.option("--region", default=None, help="Région de retour (nom ou code INSEE).")
+@click.option(
+    "--selon-demande", is_flag=True, help="Favoriser les fiches qui recrutent dans la région."
+)
+@click.option(
+    "--sans-diplome", is_flag=True, help="Seulement les métiers accessibles sans diplôme."
+)
+@click.option("--hors-reglementes", is_flag=True, help="Écarter les métiers réglementés.")
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON (une ligne par requête).")
-def search_metiers(query: str | None, top: int, region: str | None, as_json: bool) -> None:
+def search_metiers(
+    query: str | None,
+    top: int,
+    region: str | None,
+    selon_demande: bool,
+    sans_diplome: bool,
+    hors_reglementes: bool,
+    as_json: bool,
+) -> None:
     """Fiches métiers ROME pour un intitulé ou une phrase.
 
     Sans REQUÊTE, lit une requête par ligne sur l'entrée standard (mode lot).
@@ -313,8 +328,17 @@ def search_metiers(query: str | None, top: int, region: str | None, as_json: boo
     if not service.index_ready():
         click.echo("Première recherche : construction de l'index (une seule fois)…", err=True)
         _build_index_with_progress(service)
+    if service.open_index().notice:
+        click.echo(service.open_index().notice, err=True)
     queries = _queries(query)
-    results = service.search_jobs_batch(queries, top, code)
+    results = service.search_jobs_batch(
+        queries,
+        top,
+        code,
+        sans_diplome=sans_diplome,
+        hors_reglementes=hors_reglementes,
+        selon_demande=selon_demande,
+    )
     for text, hits in zip(queries, results, strict=True):
         if as_json:
             payload = {"query": text, "results": [_job_json(h) for h in hits]}

@@ -38,10 +38,14 @@ class Session:
     def __init__(self, settings: Settings, data_dir: Path | None = None) -> None:
         self.settings = settings
         self.locations = Locations(data_dir or settings.data_dir)
-        self.guide = GuideEngine()
+        self.guide = GuideEngine(est_reglemente=self._is_regulated)
         self._vault: Vault | None = None
         self._dossiers: DossierRepository | None = None
         self._knowledge: KnowledgeService | None = None
+
+    def _is_regulated(self, code_rome: str) -> bool:
+        # Only called when a project has a job sheet: the rules load on first need.
+        return self.knowledge.regulated.is_regulated(code_rome)
 
     @property
     def knowledge(self) -> "KnowledgeService":

@@ -192,7 +192,7 @@ class JobSearch:
             score += self.weights.bm25 * lexical / lexical.max()
         # Skill labels name other jobs too ("encadrer les caristes"): they only help when the
         # person describes tasks, i.e. with longer queries.
-        length = len(tokens(prepared))
+        length = len(set(tokens(clean_query(query[:MAX_QUERY_CHARS]))))
         skills_weight = self.weights.skills * min(max((length - 2) / 4, 0.0), 1.0)
         if skills_weight:
             skills = self._by_skills(prepared)

@@ -1,5 +1,6 @@
 """What the application uses of public knowledge: pack, index, searches (no personal data)."""
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -28,6 +29,14 @@ from assistant.retrieval.services import load_services
 from assistant.retrieval.sources.data_inclusion import load_referentials
 
 MAX_QUERY_CHARS = 10_000
+
+
+def _by_demand(hits: list[JobHit]) -> list[JobHit]:
+    """Relevance first, nudged by regional hiring demand (log scale, among these hits)."""
+    volumes = [math.log1p(h.demande_region.projets if h.demande_region else 0) for h in hits]
+    top = max(volumes, default=0.0) or 1.0
+    order = sorted(range(len(hits)), key=lambda i: -(hits[i].score * (1 + 0.3 * volumes[i] / top)))
+    return [hits[i] for i in order]
 
 
 class UnknownRegion(ValueError):
@@ -111,8 +120,23 @@ class KnowledgeService:
             raise UnknownRegion(f"Région inconnue : « {text} ». Régions possibles : {noms}.")
         return code
 
-    def search_jobs(self, query: str, top: int = 5, region: str | None = None) -> list[JobHit]:
-        return self.search_jobs_batch([query], top, region)[0]
+    def search_jobs(
+        self, query: str, top: int = 5, region: str | None = None, **filters: bool
+    ) -> list[JobHit]:
+        return self.search_jobs_batch([query], top, region, **filters)[0]
+
+    def allowed_codes(
+        self, sans_diplome: bool = False, hors_reglementes: bool = False
+    ) -> list[str] | None:
+        """Job sheets kept by the filters (None: no filter)."""
+        if not (sans_diplome or hors_reglementes):
+            return None
+        return [
+            code
+            for code, fiche in self.knowledge.fiches.items()
+            if (not sans_diplome or fiche.sans_diplome)
+            and (not hors_reglementes or not self.regulated.is_regulated(code))
+        ]
 
     def search_certifications(
         self, query: str, top: int = 5, niveau_max: int | None = None, courtes: bool = False
@@ -151,15 +175,32 @@ class KnowledgeService:
         return explained
 
     def search_jobs_batch(
-        self, queries: Sequence[str], top: int = 5, region: str | None = None
+        self,
+        queries: Sequence[str],
+        top: int = 5,
+        region: str | None = None,
+        sans_diplome: bool = False,
+        hors_reglementes: bool = False,
+        selon_demande: bool = False,
     ) -> list[list[JobHit]]:
-        """Many queries at once: their embeddings are computed in one batch."""
+        """Many queries at once (their embeddings are computed in one batch).
+
+        `selon_demande` reranks the candidates by hiring demand in `region`.
+        """
         prepared = [q[:MAX_QUERY_CHARS] for q in queries]
         vectors = self._query_vectors(prepared)
-        return [
-            self._explain(self.jobs.search(query, top, vector=vector), region)
-            for query, vector in zip(prepared, vectors, strict=True)
-        ]
+        codes = self.allowed_codes(sans_diplome, hors_reglementes)
+        rerank = selon_demande and region is not None
+        results = []
+        for query, vector in zip(prepared, vectors, strict=True):
+            hits = self._explain(
+                self.jobs.search(query, top * 2 if rerank else top, vector=vector, codes=codes),
+                region,
+            )
+            if rerank:
+                hits = _by_demand(hits)[:top]
+            results.append(hits)
+        return results
 
     def _query_vectors(self, queries: Sequence[str]) -> list[np.ndarray | None]:
         texts = [prepare_query(q) for q in queries]

@@ -86,3 +86,23 @@ def test_lheo_import_keeps_good_files_and_reports_bad_ones(data_dir: Path) -> No
     assert (data_dir / "connaissances" / "sessions.jsonl.gz").exists()
     missing = run("knowledge", "import", "lheo", "absent.xml")
     assert missing.returncode == 2 and "Fichier(s) introuvable(s) : absent.xml" in missing.stderr
+
+
+def test_filters_and_demand_rerank(data_dir: Path) -> None:
+    from assistant.retrieval.knowledge import Knowledge
+    from assistant.retrieval.regulated import RegulatedJobs
+
+    knowledge, regulated = Knowledge.load(), RegulatedJobs.load()
+    safe = run("search", "metiers", "agent de sécurité", "--hors-reglementes", "--json")
+    codes = [r["code_rome"] for r in json.loads(safe.stdout)["results"]]
+    assert codes and not any(regulated.is_regulated(code) for code in codes)
+    open_jobs = run("search", "metiers", "ouvrier", "--sans-diplome", "--json", "--top", "10")
+    codes = [r["code_rome"] for r in json.loads(open_jobs.stdout)["results"]]
+    assert codes and all(knowledge.fiches[code].sans_diplome for code in codes)
+    ranked = run(
+        "search", "metiers", "ouvrier agricole", "--region", "Bretagne", "--selon-demande", "--json"
+    )
+    results = json.loads(ranked.stdout)["results"]
+    assert results and all(
+        r["demande_region"]["nom"] == "Bretagne" for r in results if r.get("demande_region")
+    )

@@ -315,3 +315,15 @@ def test_a_malformed_guide_file_is_reported_with_its_path(tmp_path: Path) -> Non
     (guide / "profils.toml").write_text("[P0\nlibelle = ", encoding="utf-8")
     with pytest.raises(GuideFileError, match=r"profils\.toml"):
         load_guide(guide)
+
+
+def test_session_guide_knows_regulated_jobs_from_the_pack(settings) -> None:  # type: ignore[no-untyped-def]
+    from assistant.session import Session
+
+    session = Session(settings)
+    dossier = _dossier("condamne", "de_3_a_6_mois")
+    dossier.etapes.projet.projets = [
+        Projet(libelle_personne="Agent de sécurité", code_rome="K2503")
+    ]
+    regle = next(r for r in session.guide.regles(dossier) if r.code == "metier_reglemente")
+    assert "K2503" in regle.message
