@@ -49,6 +49,9 @@ class KnowledgeSettings(_Section):
     )
     embedding_model_dir: Path | None = Field(None, title="Dossier du modèle de plongements")
     chroma_url: str | None = Field(None, title="Serveur Chroma partagé (vide : index local)")
+    build_index_in_background: bool = Field(
+        True, title="Construire l'index de recherche en arrière-plan dans l'interface"
+    )
 
 
 class Settings(BaseSettings):

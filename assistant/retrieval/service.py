@@ -53,6 +53,7 @@ class KnowledgeService:
         self.locations = locations
         self.knowledge_dir = knowledge_dir
         self._index: VectorIndex | None = None
+        self.dense_ready: bool | None = None
 
     @cached_property
     def knowledge(self) -> Knowledge:
@@ -82,7 +83,15 @@ class KnowledgeService:
     def build_index(self, progress: Progress | None = None) -> list[SyncReport]:
         """Embed what changed since the last build; nothing when nothing changed."""
         index = self.open_index()
-        return [index.sync(KIND_APPELLATIONS, appellation_records(self.knowledge), progress)]
+        reports = [index.sync(KIND_APPELLATIONS, appellation_records(self.knowledge), progress)]
+        self.dense_ready = True
+        self.__dict__.pop("jobs", None)  # the next search loads the new vectors
+        return reports
+
+    def check_index(self) -> bool:
+        """Whether searches may use the dense index (remembered until the next build)."""
+        self.dense_ready = self.index_ready()
+        return self.dense_ready
 
     @cached_property
     def demand(self) -> HiringDemand:
@@ -94,7 +103,11 @@ class KnowledgeService:
 
     @cached_property
     def jobs(self) -> JobSearch:
-        return JobSearch(self.knowledge, self.open_index(), demand=self.demand)
+        """Hybrid search once the index is ready; by words only before (never waits on it)."""
+        if self.dense_ready is None:
+            self.check_index()
+        index = self.open_index() if self.dense_ready else None
+        return JobSearch(self.knowledge, index, demand=self.demand)
 
     @cached_property
     def certifications(self) -> CertificationSearch:
@@ -204,8 +217,10 @@ class KnowledgeService:
 
     def _query_vectors(self, queries: Sequence[str]) -> list[np.ndarray | None]:
         texts = [prepare_query(q) for q in queries]
-        keep = [i for i, t in enumerate(texts) if t]
         vectors: list[np.ndarray | None] = [None] * len(texts)
+        if self.jobs.index is None:
+            return vectors
+        keep = [i for i, t in enumerate(texts) if t]
         embedder = self.open_index().embedder
         for start in range(0, len(keep), 256):
             chunk = keep[start : start + 256]

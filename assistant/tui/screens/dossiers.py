@@ -14,6 +14,7 @@ from assistant.tui import messages
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.new_dossier import NewDossierDialog
 from assistant.tui.screens.dossier_overview import DossierOverviewScreen
+from assistant.tui.screens.knowledge import KnowledgeScreen
 
 COLONNES = (
     "Référence",
@@ -41,6 +42,7 @@ class DossiersScreen(Screen[None]):
         Binding("n", "new", "Nouveau dossier"),
         Binding("enter", "open", "Ouvrir", show=True),
         Binding("delete", "delete", "Supprimer"),
+        Binding("k", "knowledge", "Connaissances"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -110,6 +112,9 @@ class DossiersScreen(Screen[None]):
             self.notify(exc.message, severity="error")
             return
         self.app.push_screen(DossierOverviewScreen(self.session, dossier))
+
+    def action_knowledge(self) -> None:
+        self.app.push_screen(KnowledgeScreen(self.session))
 
     def action_delete(self) -> None:
         resume = self._selected()
