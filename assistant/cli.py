@@ -340,16 +340,14 @@ def search_metiers(
         selon_demande=selon_demande,
     )
     for text, hits in zip(queries, results, strict=True):
-        if as_json:
-            payload = {"query": text, "results": [_job_json(h) for h in hits]}
-            click.echo(json.dumps(payload, ensure_ascii=False))
-            continue
-        _print_title(text, query is None)
-        if not hits:
-            click.echo("  Aucune fiche trouvée : reformulez avec le nom du métier.")
-        for rank, hit in enumerate(hits, 1):
-            click.echo(f"  {rank}. {hit.code_rome}  {hit.libelle}")
-            click.echo(f"     {hit.pourquoi}")
+        _output(
+            text,
+            query is None,
+            as_json,
+            [_job_json(h) for h in hits],
+            [(f"{h.code_rome}  {h.libelle}", h.pourquoi) for h in hits],
+            "Aucune fiche trouvée : reformulez avec le nom du métier.",
+        )
 
 
 def _job_json(hit: Any) -> dict[str, Any]:
@@ -375,9 +373,25 @@ def _job_json(hit: Any) -> dict[str, Any]:
     return data
 
 
-def _print_title(text: str, batch: bool) -> None:
+def _output(
+    text: str,
+    batch: bool,
+    as_json: bool,
+    payload: list[dict[str, Any]],
+    lines: list[tuple[str, str]],
+    empty: str,
+) -> None:
+    """One query's results: a JSON line, or numbered French lines with their reasons."""
+    if as_json:
+        click.echo(json.dumps({"query": text, "results": payload}, ensure_ascii=False))
+        return
     if batch:
         click.echo(f"« {text} »")
+    if not lines:
+        click.echo(f"  {empty}")
+    for rank, (title, why) in enumerate(lines, 1):
+        click.echo(f"  {rank}. {title}")
+        click.echo(f"     {why}")
 
 
 @search.command("certifications", options_metavar="[options]")
@@ -398,8 +412,11 @@ def search_certifications(
     service = _knowledge_service()
     for text in _queries(query):
         hits = service.search_certifications(text, top, niveau_max, courtes)
-        if as_json:
-            results = [
+        _output(
+            text,
+            query is None,
+            as_json,
+            [
                 {
                     "id": h.certification.id,
                     "intitule": h.certification.intitule,
@@ -412,15 +429,10 @@ def search_certifications(
                     "pourquoi": h.pourquoi,
                 }
                 for h in hits
-            ]
-            click.echo(json.dumps({"query": text, "results": results}, ensure_ascii=False))
-            continue
-        _print_title(text, query is None)
-        if not hits:
-            click.echo("  Aucune certification trouvée.")
-        for rank, hit in enumerate(hits, 1):
-            click.echo(f"  {rank}. {hit.certification.intitule}")
-            click.echo(f"     {hit.pourquoi}")
+            ],
+            [(h.certification.intitule or "", h.pourquoi) for h in hits],
+            "Aucune certification trouvée.",
+        )
 
 
 @search.command("services", options_metavar="[options]")
@@ -436,8 +448,11 @@ def search_services(query: str | None, top: int, departement: str | None, as_jso
     service = _knowledge_service()
     for text in _queries(query):
         hits = service.search_services(text, departement, top)
-        if as_json:
-            results = [
+        _output(
+            text,
+            query is None,
+            as_json,
+            [
                 {
                     "id": h.service.id,
                     "nom": h.service.nom,
@@ -450,19 +465,12 @@ def search_services(query: str | None, top: int, departement: str | None, as_jso
                     "pourquoi": h.pourquoi,
                 }
                 for h in hits
-            ]
-            click.echo(json.dumps({"query": text, "results": results}, ensure_ascii=False))
-            continue
-        _print_title(text, query is None)
-        if not hits:
-            click.echo(
-                "  Aucun service trouvé. Le paquet livré contient les SIAE, les GEIQ et les "
-                "agences France Travail ; pour les autres services (logement, santé, droits…), "
-                "importez l'export data·inclusion de votre territoire."
-            )
-        for rank, hit in enumerate(hits, 1):
-            click.echo(f"  {rank}. {hit.service.nom}")
-            click.echo(f"     {hit.pourquoi}")
+            ],
+            [(h.service.nom, h.pourquoi) for h in hits],
+            "Aucun service trouvé. Le paquet livré contient les SIAE, les GEIQ et les agences "
+            "France Travail ; pour les autres services (logement, santé, droits…), importez "
+            "l'export data·inclusion de votre territoire.",
+        )
 
 
 def main() -> None:

@@ -1,9 +1,10 @@
 """A complete, fictitious dossier touching every model of the guide, for round-trip tests."""
 
+import typing
 from datetime import UTC, date, datetime
 
 from assistant.domain.dossier import Brouillon, Dossier
-from assistant.domain.simulation import CritereGrille, SimulationEntretien
+from assistant.domain.simulation import CritereGrille, CritereSimulation, SimulationEntretien
 from assistant.domain.steps import (
     Action,
     Consentement,
@@ -15,18 +16,7 @@ from assistant.domain.steps import (
     Projet,
 )
 
-CRITERES = (
-    "accueil_presentation",
-    "presentation_de_soi",
-    "lien_parcours_poste",
-    "explication_periode_detention",
-    "exemples_concrets",
-    "connaissance_poste_structure",
-    "savoir_etre",
-    "communication_non_verbale",
-    "questions_au_recruteur",
-    "disponibilites_contraintes",
-)
+CRITERES = typing.get_args(CritereSimulation)
 
 
 def simulation_complete() -> SimulationEntretien:
