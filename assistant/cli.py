@@ -292,7 +292,8 @@ def _region_code(service: Any, region: str | None) -> str | None:
 def _queries(query: str | None) -> list[str]:
     if query is not None:
         return [query]
-    return [line.rstrip("\r\n") for line in sys.stdin]
+    # Bytes, not text: a stray non-UTF-8 byte must not stop a batch (it becomes U+FFFD).
+    return [raw.decode("utf-8", errors="replace").rstrip("\r\n") for raw in sys.stdin.buffer]
 
 
 @search.command("metiers", options_metavar="[options]")

@@ -106,3 +106,16 @@ def test_filters_and_demand_rerank(data_dir: Path) -> None:
     assert results and all(
         r["demande_region"]["nom"] == "Bretagne" for r in results if r.get("demande_region")
     )
+
+
+def test_batch_mode_survives_crlf_and_bad_bytes(data_dir: Path) -> None:
+    result = subprocess.run(
+        [str(PASSERELLE), "search", "metiers", "--json", "--top", "1"],
+        input=b"Cariste H/F\r\nma\xe7on\nserveur",
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 0
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [line["query"] for line in lines] == ["Cariste H/F", "ma\ufffdon", "serveur"]
+    assert lines[0]["results"][0]["code_rome"] == "N1101"
