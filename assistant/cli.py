@@ -488,3 +488,16 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("Interrompu.", err=True)
         sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # no traceback ever reaches a counsellor
+        message = getattr(exc, "message", None) or str(exc)
+        if type(exc).__module__.startswith("assistant"):
+            click.echo(f"Passerelle : {message}", err=True)
+        else:
+            click.echo(
+                f"Passerelle a rencontré une erreur inattendue ({type(exc).__name__}). "
+                "Lancez `passerelle doctor` pour vérifier l'installation.",
+                err=True,
+            )
+        sys.exit(1)

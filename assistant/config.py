@@ -9,6 +9,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 from assistant import locations
@@ -65,7 +66,9 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=locations.default_data_dir, title="Dossier des données")
     theme: Literal["textual-dark", "textual-light"] = Field("textual-dark", title="Thème")
-    conseiller_id: str | None = Field(None, title="Identifiant interne du conseiller")
+    conseiller_id: str | None = Field(
+        None, min_length=1, max_length=120, title="Identifiant interne du conseiller"
+    )
     vault: VaultSettings = Field(default_factory=VaultSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     knowledge: KnowledgeSettings = Field(default_factory=KnowledgeSettings)
@@ -133,3 +136,8 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         return Settings(**data)
     except ValidationError as exc:
         raise _explain(exc, path) from None
+    except SettingsError as exc:
+        raise ConfigError(
+            f"Configuration invalide (variables PASSERELLE_*) : {exc}. Corrigez la variable "
+            "ou retirez-la, puis relancez Passerelle."
+        ) from None

@@ -116,9 +116,9 @@ class Session:
         self, reference: str, type_etablissement: TypeEtablissement | str, jour: date | None = None
     ) -> Dossier:
         """A new dossier with its first meeting started (all steps of the guide)."""
-        dossier = self.dossiers.create(reference, type_etablissement)
-        dossier.nouvelle_rencontre(jour or date.today(), self.settings.conseiller_id)
-        return self.dossiers.save(dossier)
+        return self.dossiers.create(
+            reference, type_etablissement, jour or date.today(), self.settings.conseiller_id
+        )
 
     def get_dossier(self, dossier_id: str) -> Dossier:
         return self.dossiers.get(dossier_id)

@@ -6,7 +6,9 @@ text decide what is (re)embedded, so a rebuild with nothing changed embeds nothi
 
 import hashlib
 import json
+import os
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,15 +157,15 @@ class VectorIndex:
                     return None
                 metadatas = json.loads(str(data["metadatas"]))
                 return np.asarray(data["vectors"], dtype=np.float32), metadatas
-        except (OSError, ValueError, KeyError):
-            return None  # a damaged cache is only a cache: Chroma has the vectors
+        except Exception:  # a damaged cache is only a cache: Chroma has the vectors
+            return None
 
     def _save_matrix(self, kind: str, fingerprint: str) -> None:
         if self.chroma_url:
             return
         vectors, metadatas = self.matrix(kind)
         path = self._cache_path(kind)
-        temporary = path.with_suffix(".tmp.npz")
+        temporary = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp.npz")
         np.savez(
             temporary,
             vectors=vectors,

@@ -1,5 +1,7 @@
 """Dossiers in the vault: each confirmed change is one durable transaction."""
 
+from datetime import date
+
 from pydantic import ValidationError
 
 from assistant.domain.dossier import Dossier, maintenant
@@ -39,9 +41,18 @@ class DossierRepository:
                 problems.append(exc.message)
         return dossiers, problems
 
-    def create(self, reference: str, type_etablissement: TypeEtablissement | str) -> Dossier:
+    def create(
+        self,
+        reference: str,
+        type_etablissement: TypeEtablissement | str,
+        jour: date | None = None,
+        conseiller_id: str | None = None,
+    ) -> Dossier:
+        """A new dossier, with its first meeting when `jour` is given, written in one go."""
         try:
             dossier = Dossier.ouvrir(reference, type_etablissement)
+            if jour is not None:
+                dossier.nouvelle_rencontre(jour, conseiller_id)
         except ValidationError as exc:
             raise DonneesInvalides.depuis(exc, Dossier) from None
         self._insert(dossier)

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlcipher3 import dbapi2 as sqlite
 
@@ -39,7 +40,10 @@ def _quote(passphrase: str) -> str:
 def _connect(path: Path, passphrase: str, *, create: bool) -> sqlite.Connection:
     mode = "rwc" if create else "rw"
     conn = sqlite.connect(
-        f"file:{path}?mode={mode}", uri=True, check_same_thread=False, isolation_level=None
+        f"file:{quote(str(path))}?mode={mode}",
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
     )
     # Before the key: otherwise SQLCipher prints decryption errors on stderr.
     conn.execute("PRAGMA cipher_log_level = NONE")

@@ -333,3 +333,10 @@ def test_no_temporary_file_is_written(vault: Vault, vault_path: Path, tmp_path: 
     subprocess.run([sys.executable, "-c", script, str(vault_path), PASSPHRASE], check=True, env=env)
     assert list(scratch.iterdir()) == []
     assert sorted(p.name for p in vault_path.parent.iterdir()) == ["coffre.db"]
+
+
+def test_path_with_uri_characters_is_used_as_is(tmp_path: Path) -> None:
+    path = tmp_path / "dossier #1 ?%" / "coffre.db"
+    Vault.create(path, PASSPHRASE).close()
+    assert path.exists() and not (tmp_path / "dossier ").exists()
+    Vault.open(path, PASSPHRASE).close()

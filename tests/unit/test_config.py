@@ -107,3 +107,15 @@ def test_data_directories_are_private(tmp_path: Path) -> None:
     Locations(target).prepare()
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o700
     assert Locations(target).vault_file.parent == target
+
+
+def test_malformed_environment_value_is_a_french_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PASSERELLE_VAULT", "x")
+    with pytest.raises(ConfigError, match="variables PASSERELLE_"):
+        load_settings()
+
+
+def test_counsellor_id_must_fit_a_meeting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PASSERELLE_CONSEILLER_ID", "")
+    with pytest.raises(ConfigError, match="conseiller_id"):
+        load_settings()

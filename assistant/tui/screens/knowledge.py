@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,7 +36,7 @@ class KnowledgeScreen(Screen[None]):
         with Horizontal(id="recherche"):
             yield Select(KINDS, value="metiers", allow_blank=False, id="type")
             yield Input(placeholder="Métier, mots de la personne, certification…", id="requete")
-            yield Input(placeholder="Région ou département", id="lieu")
+            yield Input(placeholder="Région (métiers) ou département", id="lieu")
         yield Static("", id="index", classes="aide")
         table: DataTable[str] = DataTable(id="resultats", cursor_type="row", zebra_stripes=True)
         table.add_columns("Code", "Intitulé")
@@ -50,6 +51,17 @@ class KnowledgeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def _prepare_index(self) -> None:
+        try:
+            self._build_if_needed()
+        except Exception as exc:  # the interview goes on, search by words only
+            self.session.knowledge.dense_ready = False
+            self.app.call_from_thread(
+                self._index_status,
+                f"Recherche par les mots seulement : l'index par le sens est indisponible "
+                f"({getattr(exc, 'message', None) or type(exc).__name__}).",
+            )
+
+    def _build_if_needed(self) -> None:
         service = self.session.knowledge
         if service.check_index():
             self.app.call_from_thread(self._index_status, "Recherche par les mots et par le sens.")
@@ -71,7 +83,7 @@ class KnowledgeScreen(Screen[None]):
         self.app.call_from_thread(self._index_status, "Recherche par les mots et par le sens.")
 
     def _index_status(self, text: str) -> None:
-        self.query_one("#index", Static).update(text)
+        self.query_one("#index", Static).update(Text(text))
 
     @on(Input.Submitted)
     def submit(self) -> None:
@@ -110,6 +122,11 @@ class KnowledgeScreen(Screen[None]):
         except UnknownRegion as exc:
             self.app.call_from_thread(self._show, [], str(exc))
             return
+        except Exception as exc:  # a failed search must not end the interview
+            self.app.call_from_thread(
+                self._show, [], f"La recherche a échoué ({type(exc).__name__}) ; réessayez."
+            )
+            return
         self.app.call_from_thread(self._show, rows, None)
 
     def _show(self, rows: list[tuple[str, str, str]], error: str | None) -> None:
@@ -118,10 +135,10 @@ class KnowledgeScreen(Screen[None]):
         self._details = {}
         for i, (code, label, why) in enumerate(rows):
             key = str(i)
-            table.add_row(code, label, key=key)
+            table.add_row(Text(code), Text(label), key=key)
             self._details[key] = why
         message = error or ("Aucun résultat : reformulez avec d'autres mots." if not rows else "")
-        self.query_one("#pourquoi", Static).update(message or self._details.get("0", ""))
+        self.query_one("#pourquoi", Static).update(Text(message or self._details.get("0", "")))
         if rows:
             table.focus()
 
@@ -129,4 +146,4 @@ class KnowledgeScreen(Screen[None]):
     def explain(self, event: DataTable.RowHighlighted) -> None:
         key: Any = event.row_key.value
         if key in self._details:
-            self.query_one("#pourquoi", Static).update(self._details[key])
+            self.query_one("#pourquoi", Static).update(Text(self._details[key]))
