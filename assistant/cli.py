@@ -296,12 +296,21 @@ def _queries(query: str | None) -> list[str]:
     return [raw.decode("utf-8", errors="replace").rstrip("\r\n") for raw in sys.stdin.buffer]
 
 
+def _search_arguments(command: Any) -> Any:
+    """Help, the optional query (stdin when absent) and --top, shared by the three searches."""
+    command = click.option(
+        "--top",
+        default=5,
+        show_default=True,
+        type=click.IntRange(1, 50),
+        help="Nombre de résultats.",
+    )(command)
+    command = click.argument("query", required=False, metavar="[REQUÊTE]")(command)
+    return click.help_option("-h", "--help", help=_AIDE)(command)
+
+
 @search.command("metiers", options_metavar="[options]")
-@click.help_option("-h", "--help", help=_AIDE)
-@click.argument("query", required=False, metavar="[REQUÊTE]")
-@click.option(
-    "--top", default=5, show_default=True, type=click.IntRange(1, 50), help="Nombre de résultats."
-)
+@_search_arguments
 @click.option("--region", default=None, help="Région de retour (nom ou code INSEE).")
 @click.option(
     "--selon-demande", is_flag=True, help="Favoriser les fiches qui recrutent dans la région."
@@ -396,11 +405,7 @@ def _output(
 
 
 @search.command("certifications", options_metavar="[options]")
-@click.help_option("-h", "--help", help=_AIDE)
-@click.argument("query", required=False, metavar="[REQUÊTE]")
-@click.option(
-    "--top", default=5, show_default=True, type=click.IntRange(1, 50), help="Nombre de résultats."
-)
+@_search_arguments
 @click.option(
     "--niveau-max", type=click.IntRange(3, 8), default=None, help="Niveau européen maximal."
 )
@@ -437,11 +442,7 @@ def search_certifications(
 
 
 @search.command("services", options_metavar="[options]")
-@click.help_option("-h", "--help", help=_AIDE)
-@click.argument("query", required=False, metavar="[REQUÊTE]")
-@click.option(
-    "--top", default=5, show_default=True, type=click.IntRange(1, 50), help="Nombre de résultats."
-)
+@_search_arguments
 @click.option("--departement", default=None, help="Département (par exemple 69, 2A, 971).")
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON (une ligne par requête).")
 def search_services(query: str | None, top: int, departement: str | None, as_json: bool) -> None:
