@@ -63,6 +63,8 @@ def dossier_complet() -> Dossier:
     e.situation.inquietude_principale = "Retrouver un travail vite pour aider ma sœur."
     e.situation.tranche_age = "26_ans_et_plus"
     e.situation.reconnaissance_handicap = False
+    e.situation.region_sortie = "84"
+    e.situation.departement_sortie = "69"
     e.formation.niveau_certification = "niveau_3_cap_bep"
     e.formation.diplomes = [Diplome(intitule="CAP maçon", annee=2012)]
     e.formation.certifications_habilitations = ["CACES R489 cat. 3", "SST"]

@@ -53,6 +53,15 @@ CodeRome = Annotated[
     StringConstraints(pattern=r"^[A-N][0-9]{4}$"),
     Field(description="Code de fiche ROME 4.0, par exemple F1703."),
 ]
+CodeRegion = Annotated[
+    str, StringConstraints(pattern=r"^[0-9]{2}$"), Field(description="Code INSEE de région")
+]
+CodeDepartement = Annotated[
+    str,
+    BeforeValidator(_majuscules),
+    StringConstraints(pattern=r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$"),
+    Field(description="Code INSEE de département"),
+]
 Annee = Annotated[int, Field(ge=1940, le=2100)]
 Echelle010 = Annotated[int, Field(ge=0, le=10)]
 Note14 = Annotated[int, Field(ge=1, le=4)]

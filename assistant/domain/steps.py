@@ -15,7 +15,9 @@ from pydantic_core import PydanticCustomError
 
 from assistant.domain.base import (
     Annee,
+    CodeDepartement,
     CodeLangue,
+    CodeRegion,
     CodeRome,
     Echelle010,
     Libelle,
@@ -167,6 +169,14 @@ class EtapeSituation(EtapeBase):
     tranche_age: TrancheAge | None = Field(None, title="Tranche d'âge")
     reconnaissance_handicap: bool | None = Field(
         None, title="Reconnaissance de handicap (RQTH) déclarée"
+    )
+    # Where the person plans to live after release: regional hiring demand and local services
+    # depend on it. Official INSEE codes, so that the knowledge pack can be queried.
+    region_sortie: CodeRegion | None = Field(
+        None, title="Région de retour envisagée", description="Code INSEE de la région, ex. 84."
+    )
+    departement_sortie: CodeDepartement | None = Field(
+        None, title="Département de retour envisagé", description="Code INSEE, ex. 69 ou 2A."
     )
 
     @model_validator(mode="after")

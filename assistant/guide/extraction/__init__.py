@@ -1,0 +1,1 @@
+"""Offline extraction: turn what the person said into proposals the counsellor confirms."""
