@@ -39,12 +39,14 @@ def ensure_private_dir(path: Path) -> Path:
 class Locations:
     """Paths under one data directory; tests and the demo pass their own."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, vault_dir: Path | None = None) -> None:
         self.data_dir = data_dir.expanduser()
+        # The demo keeps its vault apart but shares the public knowledge index.
+        self.vault_dir = (vault_dir or data_dir).expanduser()
 
     @property
     def vault_file(self) -> Path:
-        return self.data_dir / VAULT_FILE_NAME
+        return self.vault_dir / VAULT_FILE_NAME
 
     @property
     def local_knowledge_dir(self) -> Path:
@@ -58,4 +60,5 @@ class Locations:
 
     def prepare(self) -> "Locations":
         ensure_private_dir(self.data_dir)
+        ensure_private_dir(self.vault_dir)
         return self

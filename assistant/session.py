@@ -15,7 +15,10 @@ from assistant.storage.errors import VaultLocked, WeakPassphrase
 from assistant.storage.vault import Vault
 
 if TYPE_CHECKING:  # the knowledge stack (numpy, chromadb) loads on first use, not at start-up
+    from assistant.guide.extraction.proposals import MetierTrouve
+    from assistant.interview import Entretien
     from assistant.retrieval.service import KnowledgeService
+    from assistant.suggestions import Suggestions
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,14 @@ class DossierResume:
 class Session:
     """What the counsellor can do, whatever the interface: vault, dossiers, guide."""
 
-    def __init__(self, settings: Settings, data_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        data_dir: Path | None = None,
+        locations: Locations | None = None,
+    ) -> None:
         self.settings = settings
-        self.locations = Locations(data_dir or settings.data_dir)
+        self.locations = locations or Locations(data_dir or settings.data_dir)
         self.guide = GuideEngine(est_reglemente=self._is_regulated)
         self._vault: Vault | None = None
         self._dossiers: DossierRepository | None = None
@@ -128,3 +136,26 @@ class Session:
 
     def delete_dossier(self, dossier_id: str) -> None:
         self.dossiers.delete(dossier_id)
+
+    # --- interview ----------------------------------------------------------------------------
+
+    def entretien(self, dossier: Dossier) -> "Entretien":
+        """Work on a dossier in the interview workspace, with the offline extraction rules."""
+        from assistant.guide.extraction.rules import RuleExtractor
+        from assistant.interview import Entretien
+
+        return Entretien(self, dossier, RuleExtractor())
+
+    def chercher_metiers(self, texte: str) -> list["MetierTrouve"]:
+        """Job sheets for words the person said (used by the extraction to propose a code)."""
+        from assistant.guide.extraction.proposals import MetierTrouve
+
+        return [
+            MetierTrouve(hit.code_rome, hit.libelle, hit.score)
+            for hit in self.knowledge.search_jobs(texte, 3)
+        ]
+
+    def suggestions(self, dossier: Dossier) -> "Suggestions":
+        from assistant.suggestions import suggerer
+
+        return suggerer(self.knowledge, dossier)

@@ -134,10 +134,14 @@ class GuideEngine:
                 return numero
         return None
 
-    def prochaine_question(self, dossier: Dossier) -> QuestionProposee | None:
-        """The next question of the current step, or its closing summary; None when all is done."""
-        numero = self.etape_courante(dossier)
+    def prochaine_question(
+        self, dossier: Dossier, numero: int | None = None
+    ) -> QuestionProposee | None:
+        """The next question of the current step (or of step `numero` when the counsellor chose
+        one), or its closing summary; None when all is done."""
         rencontre = dossier.rencontre_courante
+        if numero is None or rencontre is None or numero not in rencontre.etapes_prevues:
+            numero = self.etape_courante(dossier)
         if numero is None or rencontre is None:
             return None
         simple = langage_simple(dossier)

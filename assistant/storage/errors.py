@@ -47,3 +47,7 @@ class DossierAlreadyExists(VaultError):
 
 class DossierUnreadable(VaultError):
     pass
+
+
+class VaultWriteError(VaultError):
+    """A write failed (disk full, read-only); nothing already saved is lost."""

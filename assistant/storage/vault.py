@@ -21,6 +21,7 @@ from assistant.storage.errors import (
     VaultLocked,
     VaultNotFound,
     VaultTooNew,
+    VaultWriteError,
     WeakPassphrase,
     WrongPassphrase,
 )
@@ -58,6 +59,22 @@ def _configure(conn: sqlite.Connection) -> None:
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _write_failure(path: Path, exc: Exception) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        cause = "le disque est plein : libérez de la place"
+    elif "readonly" in text or "read-only" in text:
+        cause = "le fichier ou son dossier est en lecture seule : vérifiez les droits"
+    elif "locked" in text or "busy" in text:
+        cause = "le coffre est utilisé par un autre programme Passerelle : fermez-le"
+    else:
+        cause = f"erreur du système de fichiers ({exc})"
+    return (
+        f"L'enregistrement dans le coffre {path} a échoué : {cause}, puis recommencez. "
+        "Rien de ce qui était déjà enregistré n'est perdu."
+    )
 
 
 def _check_file_shape(path: Path) -> None:
@@ -170,15 +187,25 @@ class Vault:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite.Connection]:
-        """One atomic, durable write: committed on success, rolled back on any error."""
+        """One atomic, durable write: committed on success, rolled back on any error.
+
+        Disk full, read-only file or a locked database become a French VaultWriteError; the
+        previous state stays intact on disk (SQLite's journal guarantees it).
+        """
         with self.connection() as conn:
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite.IntegrityError:
                 raise
-            conn.execute("COMMIT")
+            except sqlite.OperationalError as exc:
+                raise VaultWriteError(_write_failure(self.path, exc)) from None
 
     def close(self) -> None:
         with self._lock:

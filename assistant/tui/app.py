@@ -1,36 +1,64 @@
 """The Passerelle application and its factory, used by the command line and by every test."""
 
+import time
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker
 
 from assistant.config import Settings
 from assistant.session import Session
 from assistant.tui import messages
+from assistant.tui.commands import PasserelleCommands
 from assistant.tui.screens.dossiers import DossiersScreen
+from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.vault import CreateVaultScreen, UnlockScreen
+
+INDEX_WORDS_ONLY = (
+    "Recherche par les mots seulement (index par le sens : `passerelle knowledge index`)."
+)
+DEMO_HINT = "Coffre de démonstration : la phrase secrète est « demo-passerelle-fictif »."
+INDEX_READY = "Recherche par les mots et par le sens."
 
 
 class PasserelleApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Passerelle"
     SUB_TITLE = "Entretiens socio-professionnels"
+    COMMANDS = App.COMMANDS | {PasserelleCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
+        Binding("f1", "help", "Aide"),
         Binding("ctrl+l", "lock", "Verrouiller", priority=True),
         Binding("ctrl+q", "quit", "Quitter", priority=True),
     ]
 
-    def __init__(self, session: Session, llm: Any = None) -> None:
+    def __init__(self, session: Session, llm: Any = None, demo: bool = False) -> None:
         super().__init__()
         self.session = session
         self.llm = llm
+        self.demo = demo
+        if demo:
+            self.title = "Passerelle — DÉMONSTRATION, dossiers fictifs"
+        self.index_status = "Index par le sens : vérification…"
+        self._index_worker: Worker[None] | None = None
+        self._last_activity = time.monotonic()
 
     def on_mount(self) -> None:
         self.theme = self.session.settings.theme
-        self._show_vault_screen()
+        minutes = self.session.settings.vault.idle_lock_minutes
+        if minutes:
+            self.set_interval(min(30.0, minutes * 60 / 4), self._lock_if_idle)
+        if self.session.is_unlocked:  # the demo opens its own vault before the app starts
+            self.push_screen(DossiersScreen(self.session))
+        else:
+            self._show_vault_screen()
+
+    # --- vault --------------------------------------------------------------------------------
 
     def _show_vault_screen(self) -> None:
         screen = (
@@ -43,16 +71,78 @@ class PasserelleApp(App[None]):
     def on_vault_opened(self, message: messages.VaultOpened) -> None:
         if message.created:
             self.notify("Coffre créé. Gardez votre phrase secrète en lieu sûr.")
+        if len(self.screen_stack) > 2:
+            # Unlocked again after a lock: back exactly where the counsellor was.
+            self.pop_screen()
+            return
         self.switch_screen(DossiersScreen(self.session))
 
-    async def action_lock(self) -> None:
+    def action_lock(self) -> None:
+        """Close the vault and hide everything behind the passphrase screen; nothing is lost:
+        every confirmed change is already saved, and the screens underneath keep their state."""
         if not self.session.is_unlocked:
             return
         self.session.lock()
-        while len(self.screen_stack) > 1:
-            await self.pop_screen()
         self.post_message(messages.VaultClosed())
-        self._show_vault_screen()
+        self.push_screen(UnlockScreen(self.session, indice=DEMO_HINT if self.demo else None))
+
+    def on_event(self, event: events.Event) -> Any:
+        if isinstance(event, events.Key | events.MouseDown | events.Paste):
+            self._last_activity = time.monotonic()
+        return super().on_event(event)
+
+    def _lock_if_idle(self) -> None:
+        minutes = self.session.settings.vault.idle_lock_minutes
+        if self.session.is_unlocked and time.monotonic() - self._last_activity >= minutes * 60:
+            self.action_lock()
+            self.notify("Coffre verrouillé après une période sans activité.")
+
+    # --- knowledge index ----------------------------------------------------------------------
+
+    def prepare_knowledge(self) -> str:
+        """Check (and build in the background if allowed) the dense index, once per run."""
+        if self._index_worker is None:
+            self._index_worker = self.run_worker(
+                self._prepare_index, thread=True, group="index", exit_on_error=False
+            )
+        return self.index_status
+
+    def _set_index_status(self, text: str) -> None:
+        self.index_status = text
+        for screen in self.screen_stack:
+            screen.post_message(messages.IndexStatusChanged(text))
+
+    def _prepare_index(self) -> None:
+        service = self.session.knowledge
+        try:
+            if service.check_index():
+                self.call_from_thread(self._set_index_status, INDEX_READY)
+                return
+            if not self.session.settings.knowledge.build_index_in_background:
+                self.call_from_thread(self._set_index_status, INDEX_WORDS_ONLY)
+                return
+            service.build_index(
+                lambda done, total: self.call_from_thread(
+                    self._set_index_status,
+                    f"Index par le sens en préparation : {done}/{total} (la recherche par les "
+                    "mots fonctionne déjà).",
+                )
+            )
+        except Exception as exc:  # the interview goes on, search by words only
+            service.dense_ready = False
+            self.call_from_thread(
+                self._set_index_status,
+                "Recherche par les mots seulement : l'index par le sens est indisponible "
+                f"({getattr(exc, 'message', None) or type(exc).__name__}).",
+            )
+            return
+        self.call_from_thread(self._set_index_status, INDEX_READY)
+
+    # --- help and quit ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
         self.session.lock()
@@ -71,6 +161,8 @@ class PasserelleApp(App[None]):
         )
 
 
-def make_app(settings: Settings, data_dir: Path | None = None, llm: Any = None) -> PasserelleApp:
+def make_app(
+    settings: Settings, data_dir: Path | None = None, llm: Any = None, demo: bool = False
+) -> PasserelleApp:
     """The one place where the application is assembled (CLI, demo and tests)."""
-    return PasserelleApp(Session(settings, data_dir), llm=llm)
+    return PasserelleApp(Session(settings, data_dir), llm=llm, demo=demo)

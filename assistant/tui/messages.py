@@ -32,3 +32,46 @@ class DossierCreated(Message):
 @dataclass
 class DossierDeleted(Message):
     reference: str
+
+
+@dataclass
+class IndexStatusChanged(Message):
+    """The dense index of the knowledge pack changed state; `text` is what the panels show."""
+
+    text: str
+
+
+@dataclass
+class UtteranceUnderstood(Message):
+    """The counsellor's text was read; `propositions` proposals wait for confirmation."""
+
+    question_id: str | None
+    propositions: int
+
+
+@dataclass
+class ProposalConfirmed(Message):
+    etape: int
+    champ: str
+
+
+@dataclass
+class ProposalRejected(Message):
+    etape: int
+    champ: str
+
+
+@dataclass
+class SuggestionsRefreshed(Message):
+    """The context panel shows suggestions for the dossier as saved."""
+
+    metiers: int
+    services: int
+    duree_ms: float
+
+
+@dataclass
+class StepChanged(Message):
+    """The interview moved to another step (or the meeting is complete: None)."""
+
+    numero: int | None

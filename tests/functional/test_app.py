@@ -15,9 +15,9 @@ from assistant.tui import messages
 from assistant.tui.app import PasserelleApp, make_app
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.new_dossier import NewDossierDialog
-from assistant.tui.screens.dossier_overview import DossierOverviewScreen
 from assistant.tui.screens.dossiers import DossiersScreen
 from assistant.tui.screens.vault import CreateVaultScreen, UnlockScreen
+from assistant.tui.screens.workspace import WorkspaceScreen
 
 pytestmark = pytest.mark.functional
 SIZE = (100, 30)
@@ -165,34 +165,47 @@ async def test_delete_asks_for_confirmation(settings: Settings) -> None:
     assert [m.reference for m in deleted] == [first]  # type: ignore[attr-defined]
 
 
-async def test_open_a_dossier_shows_the_next_question(settings: Settings) -> None:
+def _chat(app: PasserelleApp) -> str:
+    return "\n".join(str(bulle.render()) for bulle in app.screen.query(".bulle"))
+
+
+async def test_open_a_dossier_asks_the_next_question(settings: Settings) -> None:
+    settings.knowledge.build_index_in_background = False
     _existing_vault(settings, "MA-2026-001")
     app = make_app(settings)
     async with app.run_test(size=SIZE) as pilot:
         await _unlock(pilot)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, DossierOverviewScreen)
-        assert "Qu'est-ce qu'on vous a dit de ce rendez-vous" in _text(app, "#question")
+        await _settle(pilot)
+        assert isinstance(app.screen, WorkspaceScreen)
+        assert "Qu'est-ce qu'on vous a dit de ce rendez-vous" in _chat(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DossiersScreen)
 
 
-async def test_ctrl_l_locks_from_anywhere(settings: Settings) -> None:
+async def test_ctrl_l_locks_and_the_unlock_returns_where_the_counsellor_was(
+    settings: Settings,
+) -> None:
+    settings.knowledge.build_index_in_background = False
     _existing_vault(settings, "MA-2026-001")
     seen: list[Message] = []
     app = make_app(settings)
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await _unlock(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await _settle(pilot)
+        saisie = app.screen.query_one("#saisie", Input)
+        saisie.value = "phrase en cours de frappe"
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
-        assert len(app.screen_stack) == 2  # the default screen and the unlock screen only
         assert not app.session.is_unlocked
+        assert "phrase en cours" not in "".join(
+            str(w.render()) for w in app.screen.query(Static)
+        )
         await _unlock(pilot)
-        assert isinstance(app.screen, DossiersScreen)
-        assert app.screen.query_one("#dossiers", DataTable).row_count == 1
+        assert isinstance(app.screen, WorkspaceScreen)
+        assert app.screen.query_one("#saisie", Input).value == "phrase en cours de frappe"
+        assert app.session.is_unlocked
     assert any(isinstance(m, messages.VaultClosed) for m in seen)

@@ -1,4 +1,4 @@
-"""SVG snapshots of the main screens at 80x24 (update with `pytest --snapshot-update`)."""
+"""SVG snapshots of the main screens at 80x24 and 160x48 (update with `pytest --snapshot-update`)."""
 
 from datetime import date
 
@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from assistant.config import Settings
 from assistant.domain.enums import TypeEtablissement
+from assistant.domain.steps import Experience
 from assistant.session import Session
 from assistant.tui.app import make_app
 
@@ -48,19 +49,81 @@ def test_dossiers_list(snap_compare, settings: Settings) -> None:
     assert snap_compare(make_app(settings), terminal_size=SIZE, run_before=unlock)
 
 
-def test_dossier_overview(snap_compare, settings: Settings) -> None:
+def _vault_with_dossier(settings: Settings) -> None:
+    settings.knowledge.build_index_in_background = False
     session = Session(settings)
     session.create_vault(PASSPHRASE, PASSPHRASE)
-    dossier = session.create_dossier("MA-2026-014", TypeEtablissement.MAISON_ARRET)
-    dossier.etapes.situation.statut_penal = "prevenu"  # type: ignore[assignment]
+    dossier = session.create_dossier(
+        "MA-2026-014", TypeEtablissement.MAISON_ARRET, jour=date(2026, 3, 2)
+    )
+    situation = dossier.etapes.situation
+    situation.statut_penal = "condamne"  # type: ignore[assignment]
+    situation.horizon_sortie = "de_3_a_6_mois"  # type: ignore[assignment]
+    situation.region_sortie = "84"
+    dossier.etapes.experiences.experiences = [
+        Experience(intitule_libre="maçon", type="interim", debut="2015", duree_mois=48)  # type: ignore[arg-type]
+    ]
     session.save_dossier(dossier)
     session.lock()
 
-    async def open_first(pilot: Pilot) -> None:
-        pilot.app.screen.query_one("#phrase", Input).value = PASSPHRASE
-        await pilot.press("enter")
+
+async def _open_workspace(pilot: Pilot) -> None:
+    pilot.app.screen.query_one("#phrase", Input).value = PASSPHRASE
+    await pilot.press("enter")
+    await _steady(pilot)
+    await pilot.press("enter")
+    await _steady(pilot)
+    await _steady(pilot)
+
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_workspace(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=_open_workspace)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_workspace_context_panel(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+
+    async def open_jobs(pilot: Pilot) -> None:
+        await _open_workspace(pilot)
+        await pilot.press(*"/metiers", "enter")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=open_jobs)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_field_editor(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+
+    async def edit(pilot: Pilot) -> None:
+        await _open_workspace(pilot)
+        await pilot.press("f2")
         await _steady(pilot)
         await pilot.press("enter")
         await _steady(pilot)
 
-    assert snap_compare(make_app(settings), terminal_size=SIZE, run_before=open_first)
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=edit)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+
+    async def help_screen(pilot: Pilot) -> None:
+        await _open_workspace(pilot)
+        await pilot.press("f1")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=help_screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_unlock_screen(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=_steady)

@@ -1,6 +1,7 @@
 """What an extractor proposes, and the one interface every extractor (rules, LLM) implements.
 
-A proposal is never applied by itself: the counsellor accepts, corrects or rejects it (guide rule A.5).
+A proposal is never applied by itself: the counsellor accepts, corrects or rejects it
+(guide rule A.5).
 """
 
 from collections.abc import Callable, Sequence
@@ -52,6 +53,9 @@ class ContexteExtraction:
     metiers: ChercheMetiers | None = None
     deja_notes: dict[str, Any] = field(default_factory=dict)
     """Fields already filled in the current step (name -> value), to avoid proposing them again."""
+    mois_courant: int | None = None
+    """1-12; with `annee_courante`, turns « sortie en mars » into months. None: this month when
+    `annee_courante` is this year, otherwise June (mid-year)."""
 
 
 class Extracteur(Protocol):

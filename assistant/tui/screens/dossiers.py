@@ -13,8 +13,8 @@ from assistant.storage.errors import VaultError
 from assistant.tui import messages
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.new_dossier import NewDossierDialog
-from assistant.tui.screens.dossier_overview import DossierOverviewScreen
 from assistant.tui.screens.knowledge import KnowledgeScreen
+from assistant.tui.screens.workspace import WorkspaceScreen
 
 COLONNES = (
     "Référence",
@@ -39,6 +39,7 @@ def _ligne(resume: DossierResume) -> tuple[str, ...]:
 
 class DossiersScreen(Screen[None]):
     BINDINGS = [
+        Binding("f1", "app.help", "Aide"),
         Binding("n", "new", "Nouveau dossier"),
         Binding("enter", "open", "Ouvrir", show=True),
         Binding("delete", "delete", "Supprimer"),
@@ -111,7 +112,10 @@ class DossiersScreen(Screen[None]):
         except VaultError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.app.push_screen(DossierOverviewScreen(self.session, dossier))
+        self.app.push_screen(
+            WorkspaceScreen(self.session, self.session.entretien(dossier)),
+            lambda _: self.reload(select=dossier.id),
+        )
 
     def action_knowledge(self) -> None:
         self.app.push_screen(KnowledgeScreen(self.session))

@@ -1,6 +1,6 @@
 """Knowledge explorer: job sheets, certifications and services, with the reasons for each hit."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on, work
@@ -12,6 +12,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from assistant.retrieval.service import UnknownRegion
 from assistant.session import Session
+from assistant.tui import messages
+
+if TYPE_CHECKING:
+    from assistant.tui.app import PasserelleApp
 
 KINDS = [
     ("Fiches métiers", "metiers"),
@@ -47,40 +51,10 @@ class KnowledgeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Connaissances"
         self.query_one("#requete", Input).focus()
-        self._prepare_index()
+        self._index_status(cast("PasserelleApp", self.app).prepare_knowledge())
 
-    @work(thread=True, exclusive=True, group="index")
-    def _prepare_index(self) -> None:
-        try:
-            self._build_if_needed()
-        except Exception as exc:  # the interview goes on, search by words only
-            self.session.knowledge.dense_ready = False
-            self.app.call_from_thread(
-                self._index_status,
-                f"Recherche par les mots seulement : l'index par le sens est indisponible "
-                f"({getattr(exc, 'message', None) or type(exc).__name__}).",
-            )
-
-    def _build_if_needed(self) -> None:
-        service = self.session.knowledge
-        if service.check_index():
-            self.app.call_from_thread(self._index_status, "Recherche par les mots et par le sens.")
-            return
-        if not self.session.settings.knowledge.build_index_in_background:
-            self.app.call_from_thread(
-                self._index_status,
-                "Recherche par les mots seulement (index par le sens : `passerelle knowledge "
-                "index`).",
-            )
-            return
-        service.build_index(
-            lambda done, total: self.app.call_from_thread(
-                self._index_status,
-                f"Index par le sens en préparation : {done}/{total} (la recherche par les mots "
-                "fonctionne déjà).",
-            )
-        )
-        self.app.call_from_thread(self._index_status, "Recherche par les mots et par le sens.")
+    def on_index_status_changed(self, message: messages.IndexStatusChanged) -> None:
+        self._index_status(message.text)
 
     def _index_status(self, text: str) -> None:
         self.query_one("#index", Static).update(Text(text))

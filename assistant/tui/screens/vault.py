@@ -15,9 +15,10 @@ from assistant.tui import messages
 class _VaultScreen(Screen[None]):
     """Shared behaviour: the slow key derivation runs in a worker, errors are shown in place."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, indice: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.indice = indice
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         for widget in self.query(Input):
@@ -41,7 +42,8 @@ class UnlockScreen(_VaultScreen):
         with Center(), Vertical(classes="carte"):
             yield Static("[b]Ouvrir le coffre[/b]", classes="titre")
             yield Static(
-                "Les dossiers sont chiffrés sur cet ordinateur. Saisissez votre phrase secrète.",
+                self.indice
+                or "Les dossiers sont chiffrés sur cet ordinateur. Saisissez votre phrase secrète.",
                 classes="aide",
             )
             yield Label("Phrase secrète")

@@ -1,0 +1,762 @@
+"""Past jobs (step 3) and job projects (step 6), in the person's words.
+
+« il a bossé 3 ans en intérim comme cariste » -> Experience {intitule_libre: "cariste",
+type: interim, type_contrat: interim, duree_mois: 36}. « je voudrais devenir soudeur » -> Projet
+{libelle_personne: "soudeur"}. When the app injects a job search (`contexte.metiers`), the best
+job sheet above a score threshold adds its ROME code; the counsellor confirms it (guide C.3).
+"""
+
+import re
+from dataclasses import dataclass
+
+from assistant.domain.enums import TypeContrat, TypeExperience, TypeProjet
+from assistant.domain.labels import libelle
+from assistant.guide.extraction.builders import choix, nettoyer_intitule
+from assistant.guide.extraction.dates import depuis, durees, periode
+from assistant.guide.extraction.proposals import MetierTrouve, Proposition
+from assistant.guide.extraction.sensitive import INFRACTION, SANTE
+from assistant.guide.extraction.text import Enonce, plier
+
+SCORE_MIN = 1.0
+"""Below this score of the knowledge search (fused BM25 + dense + prior, about 1.2 to 1.8 for a
+real job title, under 0.8 for noise) the job sheet is not proposed: the words alone stay."""
+LIEUX_DETENTION = re.compile(r"^(?:ateliers?|service\s+general|buanderie|bibliotheque|cantine)$")
+"""Work places in detention, not job titles: no job sheet is looked up for them."""
+
+
+def _mots(texte: str) -> frozenset[str]:
+    return frozenset(texte.split())
+
+
+METIERS = _mots(
+    """
+    macon macons peintre plombier electricien mecanicien mecano carreleur plaquiste couvreur
+    menuisier charpentier soudeur soudeuse chaudronnier serrurier metallier jardinier
+    paysagiste elagueur boulanger boulangere patissier boucher charcutier cuisinier
+    cuisiniere commis plongeur serveur serveuse barman barmaid caissier caissiere vendeur
+    vendeuse magasinier magasiniere cariste preparateur preparatrice manutentionnaire
+    manoeuvre ouvrier ouvriere employe employee agent agente aide chef technicien
+    technicienne chauffeur chauffeuse livreur livreuse coursier demenageur eboueur ripeur
+    cableur monteur poseur facteur factrice routier conducteur conductrice grutier
+    terrassier coffreur ferrailleur bardeur etancheur frigoriste chauffagiste ambulancier
+    brancardier animateur animatrice educateur educatrice auxiliaire secretaire comptable
+    assistant assistante hotesse hote receptionniste veilleur gardien concierge vigile
+    videur coiffeur coiffeuse estheticienne couturier couturiere tailleur garagiste
+    carrossier depanneur laveur nettoyeur pizzaiolo traiteur fromager poissonnier primeur
+    maraicher agriculteur saisonnier vendangeur bucheron viticulteur eleveur berger pecheur
+    marin docker militaire soldat pompier informaticien developpeur infirmier infirmiere
+    manager responsable gerant gerante directeur commercial commerciale teleconseiller
+    teleconseillere operateur operatrice regleur tourneur fraiseur usineur electrotechnicien
+    electromecanicien plasturgiste imprimeur ramoneur vitrier solier tapissier ebeniste
+    graphiste photographe cordonnier horloger fleuriste libraire epicier surveillant
+    moniteur coach entraineur musicien steward nounou auxi aide-soignant aide-soignante
+    agent-d'entretien taxi vtc mecanicienne plombier-chauffagiste decorateur poissonniere
+    boulanger-patissier manutentionnaires chaudronniere preparateurs conditionneur emballeur
+    trieur agent-de-securite plongeuse cuistot mecanicien-auto tuyauteur dessinateur
+    logisticien acheteur vendeur-conseiller employe-polyvalent equipier equipiere menagere
+    """
+)
+ACTIVITES = _mots(
+    """
+    manutention nettoyage plonge maconnerie peinture plomberie electricite mecanique
+    livraison livraisons vente restauration cuisine boulangerie patisserie securite
+    menuiserie soudure logistique jardinage demenagement demenagements carrelage placo
+    couverture terrassement btp batiment vendanges recolte cueillette caisse tri recyclage
+    serrurerie animation coiffure menage service bar chantier chantiers charpente isolation
+    demolition platrerie facade facades carrosserie informatique accueil gardiennage
+    maraichage elevage agriculture boucherie poissonnerie conditionnement emballage
+    production montage cablage fibre transport taxi vtc espaces mise preparation manut
+    bricolage renovation paysagisme elagage couture vendange saisonnier interim
+    """
+)
+_PAS_METIER = {
+    "mineur",
+    "majeur",
+    "chomeur",
+    "meilleur",
+    "interieur",
+    "exterieur",
+    "superieur",
+    "inferieur",
+    "entier",
+    "premier",
+    "dernier",
+    "particulier",
+    "familier",
+    "ancien",
+    "moyen",
+    "bien",
+    "rien",
+    "prisonnier",
+    "detenu",
+    "celibataire",
+    "locataire",
+    "volontaire",
+    "solitaire",
+    "seul",
+    "content",
+    "heureux",
+    "jeune",
+    "petit",
+    "malade",
+    "salarie",
+    "interimaire",
+    "sans",
+    "au",
+    "en",
+    "a",
+    "dans",
+    "la",
+    "le",
+    "ici",
+    "dehors",
+    "libre",
+    "enferme",
+    "chez",
+    "pas",
+    "plus",
+    "toujours",
+    "tout",
+    "chef",
+}
+
+_ARRETS = {
+    "chez",
+    "a",
+    "au",
+    "aux",
+    "pendant",
+    "depuis",
+    "pour",
+    "et",
+    "mais",
+    "puis",
+    "ensuite",
+    "j'ai",
+    "jai",
+    "je",
+    "j",
+    "il",
+    "elle",
+    "on",
+    "qui",
+    "que",
+    "qu'il",
+    "qu'elle",
+    "quand",
+    "avec",
+    "sur",
+    "vers",
+    "entre",
+    "jusqu'en",
+    "jusqu'a",
+    "ou",
+    "apres",
+    "avant",
+    "comme",
+    "c'etait",
+    "y",
+    "ici",
+    "car",
+    "parce",
+    "donc",
+    "alors",
+    "mon",
+    "ma",
+    "mes",
+    "son",
+    "sa",
+    "ses",
+    "pas",
+    "plus",
+    "jamais",
+    "ca",
+    "dans",
+    "sans",
+    "par",
+    "c'est",
+    "ce",
+    "cette",
+    "cet",
+    "dont",
+    "tout",
+    "tous",
+    "aussi",
+    "deja",
+    "encore",
+    "enfin",
+    "bref",
+    "voila",
+    "quoi",
+    "hein",
+    "genre",
+    "un",
+    "une",
+    "le",
+    "la",
+    "les",
+    "l",
+    "ans",
+    "an",
+    "mois",
+    "semaines",
+    "annees",
+    "interim",
+    "cdi",
+    "cdd",
+    "black",
+    "noir",
+}
+_LIENS = {"de", "d'", "du", "des", "en", "l'", "la", "d"}
+_APRES_EN_ARRET = re.compile(
+    r"en\s+(?:interim|cdi|cdd|contrat|alternance|apprentissage|\d|mission|tant|noir|black|detention"
+    r"|prison|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+    r"|france|region|ville|equipe|extra|saison|tout|partie|attendant)"
+)
+_MOT = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+_COMME = re.compile(
+    r"\b(?:travaille|travaillait|travailler|bosse|bossait|taffe|taffait|embauche|employe|engage"
+    r"|pris|ete|etais|etait|fait|fais|faisait|occupe|travaill\w*)\b[^.;]{0,45}?\b(?:comme\s+|en\s+tant\s+que\s+|en\s+"
+    r"tant\s+qu'\s*|en\s+qualite\s+de\s+)"
+)
+_ETAIT = re.compile(
+    r"\b(?:j'etais|jetais|j'ai\s+ete|il\s+etait|elle\s+etait|il\s+a\s+ete|elle\s+a\s+ete"
+    r"|je\s+suis|il\s+est|elle\s+est)\s+(?:un\s+|une\s+)?(?=\w)"
+)
+_FAIT_DE = re.compile(
+    r"\b(?:j'ai|jai|il\s+a|elle\s+a|on\s+a|a)\s+(?:fait|bosse|travaille)\s+(?:[^.;]{0,25}?\s)??"
+    r"(?:de\s+la|du|des|de\s+l'|dans\s+la|dans\s+le|dans\s+les|dans\s+l')\s*(?=\w)"
+)
+_DUREE_TITRE = re.compile(
+    r"\b(?:\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+"
+    r"(?:ans?|annees?|mois)\s+(?:comme\s+|en\s+tant\s+que\s+)?(?=\w)"
+)
+
+_DETENTION = re.compile(
+    r"\b(?:travaille|travaillais|travaillait|bosse|bossais|bossait|taffe|suis|etais|etait|est|ete"
+    r"|classee?)\s+(?:comme\s+|en\s+tant\s+que\s+)?(?:aux?\s+|a\s+la\s+|a\s+l'|en\s+)?"
+    r"(ateliers?|service\s+general|auxi(?:liaire)?(?:\s+(?:d'etage|cuisine|buanderie|bibliotheque|menage"
+    r"|cantine|d'entretien))?|buanderie|bibliotheque|cuisine\s+de\s+la\s+detention|cantine)\b"
+)
+
+_TYPES: list[tuple[re.Pattern[str], TypeExperience]] = [
+    (
+        re.compile(r"\b(?:au\s+black|au\s+noir|non\s+declare\w*|sans\s+contrat|sans\s+fiche)"),
+        TypeExperience.TRAVAIL_NON_DECLARE,
+    ),
+    (
+        re.compile(
+            r"\b(?:en\s+detention|ici|aux\s+ateliers|a\s+l'atelier|auxi\w*|en\s+prison"
+            r"|service\s+general|a\s+la\s+maison\s+d'arret|au\s+centre\s+de\s+detention)\b"
+        ),
+        TypeExperience.TRAVAIL_EN_DETENTION,
+    ),
+    (
+        re.compile(
+            r"\binterim\w*|\bagences?\s+d'interim|\b(?:manpower|adecco|randstad|synergie)\b"
+        ),
+        TypeExperience.INTERIM,
+    ),
+    (re.compile(r"\bbenevol\w*"), TypeExperience.BENEVOLAT),
+    (
+        re.compile(
+            r"\b(?:a\s+mon\s+compte|a\s+son\s+compte|auto[- ]?entrepreneur|micro[- ]?entrepr\w*"
+            r"|ma\s+(?:propre\s+)?(?:boite|societe|entreprise)|independant)"
+        ),
+        TypeExperience.INDEPENDANT,
+    ),
+    (re.compile(r"\b(?:stage|stagiaire)\b"), TypeExperience.STAGE_OU_FORMATION),
+    (
+        re.compile(
+            r"\b(?:aide\s+familiale|entreprise\s+familiale|pour\s+mon\s+(?:pere|oncle|frere|cousin)"
+            r"|avec\s+mon\s+(?:pere|oncle|frere|cousin)|pour\s+ma\s+(?:mere|tante|famille))"
+        ),
+        TypeExperience.AIDE_FAMILIALE,
+    ),
+]
+_CONTRATS: list[tuple[re.Pattern[str], TypeContrat]] = [
+    (re.compile(r"\bcddi\b|chantier\s+d'insertion"), TypeContrat.CDDI),
+    (re.compile(r"\bcdi\b"), TypeContrat.CDI),
+    (re.compile(r"\bcdd\b"), TypeContrat.CDD),
+    (re.compile(r"\binterim\w*"), TypeContrat.INTERIM),
+    (re.compile(r"\bapprenti\w*|\bapprentissage|\balternance"), TypeContrat.APPRENTISSAGE),
+    (
+        re.compile(r"\bcontrat\s+(?:de\s+)?pro(?:fessionnalisation)?\b"),
+        TypeContrat.PROFESSIONNALISATION,
+    ),
+    (re.compile(r"\b(?:pec|cui|contrat\s+aide)\b"), TypeContrat.PEC),
+    (
+        re.compile(r"\bcontrat\s+d'emploi\s+penitentiaire|\bcep\b"),
+        TypeContrat.CONTRAT_EMPLOI_PENITENTIAIRE,
+    ),
+    (
+        re.compile(r"\b(?:au\s+black|au\s+noir|non\s+declare\w*|sans\s+contrat|sans\s+fiche)"),
+        TypeContrat.SANS_CONTRAT,
+    ),
+    (
+        re.compile(r"\b(?:auto[- ]?entrepreneur|micro[- ]?entrepr\w*|a\s+mon\s+compte)"),
+        TypeContrat.INDEPENDANT,
+    ),
+]
+_MOTIFS = [
+    (
+        re.compile(
+            r"\b(?:licencie\w*|licenciement|vire|viree|renvoye\w*|mis\s+dehors|mis\s+a\s+la\s+porte)"
+        ),
+        "licenciement",
+    ),
+    (
+        re.compile(
+            r"\b(?:demission\w*|demissionne\w*|je\s+suis\s+parti|il\s+est\s+parti|elle\s+est\s+partie)"
+        ),
+        "demission",
+    ),
+    (
+        re.compile(
+            r"\bfin\s+de\s+(?:contrat|mission|chantier|saison|cdd)|\bcontrat\s+(?:termine|fini)"
+        ),
+        "fin_contrat",
+    ),
+    (
+        re.compile(
+            r"\b(?:jusqu'a\s+mon\s+incarceration|incarcer\w*|quand\s+je\s+suis\s+(?:rentre|tombe)"
+            r"|jusqu'a\s+ce\s+que\s+je\s+(?:rentre|tombe)|avant\s+d'etre\s+ici)"
+        ),
+        "incarceration",
+    ),
+]
+
+
+_FIN_AVANT = re.compile(
+    r"\b(?:fin|jusqu\w*|fini|arrete|termine|licencie\w*|parti|demission\w*|quitte|vire)\b[^.;]{0,20}$"
+)
+
+
+@dataclass
+class Intitule:
+    texte: str
+    debut: int
+    fin: int
+
+
+def _titre(enonce: Enonce, position: int, fin_phrase: int, max_mots: int = 5) -> Intitule | None:
+    """The job title that starts at `position` (person's words), up to a stop word."""
+    plie = enonce.plie
+    mots: list[tuple[int, int]] = []
+    curseur = position
+    for m in _MOT.finditer(plie, position, fin_phrase):
+        if plie[curseur : m.start()].strip(" "):
+            break
+        mot = m.group(0)
+        if mot == "a" and mots and plie[mots[-1][0] : mots[-1][1]] in ("aide", "auxiliaire"):
+            mots.append(m.span())
+            curseur = m.end()
+            continue
+        if mot in _ARRETS or mot[:1].isdigit() or len(mots) >= max_mots:
+            break
+        if mot == "en" and _APRES_EN_ARRET.match(plie, m.start()):
+            break
+        if mot in _LIENS and not mots:
+            break
+        mots.append(m.span())
+        curseur = m.end()
+    while mots and plie[mots[-1][0] : mots[-1][1]] in _LIENS:
+        mots.pop()
+    if not mots:
+        return None
+    debut, fin = mots[0][0], mots[-1][1]
+    texte = nettoyer_intitule(enonce.brut[debut:fin])
+    if not texte or INFRACTION.search(plie[debut:fin]) or SANTE.search(plie[debut:fin]):
+        return None
+    return Intitule(texte, debut, fin)
+
+
+def _tete(plie: str) -> str:
+    mots = plie.split()
+    return mots[0] if mots else ""
+
+
+def ressemble_metier(plie_titre: str) -> bool:
+    """A job-like head word: known job, or a job suffix (-eur, -ier, -iste...) not in a stoplist."""
+    tete = _tete(plie_titre).strip("'")
+    if not tete or (tete in _PAS_METIER and tete != "chef"):
+        return False
+    if tete in METIERS or tete.replace("-", " ").split()[0] in METIERS:
+        return True
+    return (
+        bool(re.search(r"(?:eur|euse|ier|iere|iste|ien|ienne|aire|ant|ante)$", tete))
+        and len(tete) > 4
+    )
+
+
+def _type(clause: str) -> TypeExperience:
+    for motif, valeur in _TYPES:
+        if motif.search(clause):
+            return valeur
+    return TypeExperience.EMPLOI_SALARIE
+
+
+def _contrat(clause: str) -> TypeContrat:
+    for motif, valeur in _CONTRATS:
+        if motif.search(clause):
+            return valeur
+    return TypeContrat.INCONNU
+
+
+def texte_duree(mois: int) -> str:
+    ans, reste = divmod(mois, 12)
+    if ans and reste == 6:
+        return f"{ans} an{'s' if ans > 1 else ''} et demi"
+    if ans and reste:
+        return f"{ans} an{'s' if ans > 1 else ''} et {reste} mois"
+    if ans:
+        return f"{ans} an{'s' if ans > 1 else ''}"
+    return f"{mois} mois"
+
+
+def rome(enonce: Enonce, texte: str) -> MetierTrouve | None:
+    """The best job sheet for the person's words, when the app injected a job search."""
+    cherche = enonce.contexte.metiers
+    if cherche is None or not texte.strip() or LIEUX_DETENTION.match(plier(texte).strip()):
+        return None
+    try:
+        trouves = list(cherche(texte))
+    except Exception:  # the search is the app's; a failure only loses the ROME suggestion
+        return None
+    if not trouves:
+        return None
+    meilleur = trouves[0]
+    if meilleur.score < SCORE_MIN or not re.fullmatch(r"[A-N]\d{4}", meilleur.code_rome or ""):
+        return None
+    return meilleur
+
+
+def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int]]]:
+    plie = enonce.plie
+    trouves: list[tuple[Intitule, tuple[int, int]]] = []
+
+    def garder(titre: Intitule | None, phrase: tuple[int, int], verifier: bool) -> None:
+        if titre is None:
+            return
+        if verifier and not ressemble_metier(plie[titre.debut : titre.fin]):
+            return
+        if any(t.debut < titre.fin and titre.debut < t.fin for t, _ in trouves):
+            return
+        trouves.append((titre, phrase))
+
+    for m in _COMME.finditer(plie):
+        if _est_souhait(plie, m.start()):
+            continue
+        phrase = enonce.phrase_de(m.start())
+        garder(_titre(enonce, m.end(), phrase[1]), phrase, False)
+    for m in _ETAIT.finditer(plie):
+        if _est_souhait(plie, m.start()):
+            continue
+        phrase = enonce.phrase_de(m.start())
+        present = m.group(0).split()[0] in ("je", "il", "elle") and " etait" not in m.group(0)
+        titre = _titre(enonce, m.end(), phrase[1])
+        if (
+            present
+            and titre
+            and not re.search(
+                r"\bde\s+(?:metier|formation)\b|\bdepuis\b|\bpendant\b|\bans\b",
+                plie[phrase[0] : phrase[1]],
+            )
+        ):
+            continue
+        garder(titre, phrase, True)
+    for m in _FAIT_DE.finditer(plie):
+        if _est_souhait(plie, m.start()):
+            continue
+        phrase = enonce.phrase_de(m.start())
+        titre = _titre(enonce, m.end(), phrase[1], 4)
+        if titre and _tete(plie[titre.debut : titre.fin]) in ACTIVITES | METIERS:
+            garder(titre, phrase, False)
+    for m in _DETENTION.finditer(plie):
+        if _est_souhait(plie, m.start()):
+            continue
+        phrase = enonce.phrase_de(m.start())
+        debut, fin = m.span(1)
+        garder(Intitule(nettoyer_intitule(enonce.brut[debut:fin]), debut, fin), phrase, False)
+    for m in _DUREE_TITRE.finditer(plie):
+        phrase = enonce.phrase_de(m.start())
+        garder(_titre(enonce, m.end(), phrase[1]), phrase, True)
+    if enonce.contexte.etape == 3 and enonce.mots <= 8 and not trouves:
+        debut, fin = enonce.phrases[0] if enonce.phrases else (0, len(plie))
+        titre = _titre(enonce, debut + len(plie[debut:fin]) - len(plie[debut:fin].lstrip()), fin)
+        garder(titre, (debut, fin), True)
+    return trouves
+
+
+_SOUHAIT_AVANT = re.compile(
+    r"(?:voudrais|veux|voudrait|veut|aimerais|aimerait|souhaite\w*|reve\w*|envie|projet|plus\s+tard"
+    r"|devenir|pourrais|pourrait|compte)[^.;]{0,40}$"
+)
+
+
+def _est_souhait(plie: str, position: int) -> bool:
+    debut = max(0, position - 50)
+    return bool(_SOUHAIT_AVANT.search(plie[debut:position]))
+
+
+def experiences(enonce: Enonce) -> list[Proposition]:
+    plie = enonce.plie
+    annee = enonce.contexte.annee_courante
+    propositions = []
+    vus: set[str] = set()
+    for titre, (debut_phrase, fin_phrase) in _intitules_experience(enonce):
+        cle = titre.texte.lower()
+        if cle in vus:
+            continue
+        vus.add(cle)
+        clause = plie[debut_phrase:fin_phrase]
+        sorte = _type(clause)
+        valeur: dict[str, object] = {"intitule_libre": titre.texte, "type": sorte.value}
+        contrat = _contrat(clause)
+        if contrat is not TypeContrat.INCONNU:
+            valeur["type_contrat"] = contrat.value
+        p = periode(clause)
+        d = depuis(clause)
+        duree: int | None = None
+        if p:
+            valeur["debut"] = str(p[0])
+            if p[1] > p[0]:
+                duree = (p[1] - p[0]) * 12
+        elif d and d[0] <= annee:
+            valeur["debut"] = str(d[0])
+            if not re.search(r"\bjusqu", clause[d[2] :]):
+                duree = (annee - d[0]) * 12 or None
+        else:
+            for an in re.finditer(r"\b(?:en|de|depuis|des)\s+((?:19[6-9]|20[0-4])\d)\b", clause):
+                if _FIN_AVANT.search(clause[max(0, an.start() - 30) : an.start()]):
+                    continue
+                if int(an.group(1)) <= annee:
+                    valeur["debut"] = an.group(1)
+                break
+        if duree is None:
+            for dd in durees(clause):
+                if re.search(r"(?:j'ai|il\s+a|elle\s+a)\s*$", clause[: dd.debut]):
+                    continue  # « j'ai 23 ans »: an age, not a duration
+                duree = dd.mois
+                break
+        if duree:
+            valeur["duree_mois"] = duree
+        for motif, code in _MOTIFS:
+            if motif.search(clause):
+                valeur["motif_fin"] = code
+                break
+        details = []
+        if sorte is not TypeExperience.EMPLOI_SALARIE:
+            details.append(libelle(sorte).lower())
+        elif contrat is not TypeContrat.INCONNU:
+            details.append(libelle(contrat))
+        if duree:
+            details.append(texte_duree(duree))
+        if "debut" in valeur:
+            details.append(
+                f"depuis {valeur['debut']}" if d and not p else f"début {valeur['debut']}"
+            )
+        texte = f"Expérience : {titre.texte}"
+        trouve = rome(enonce, titre.texte)
+        if trouve:
+            valeur["code_rome"] = trouve.code_rome
+            texte += f" → fiche ROME {trouve.code_rome} {trouve.libelle}"
+        if details:
+            texte += f" ({', '.join(details)})"
+        propositions.append(
+            Proposition(
+                etape=3,
+                champ="experiences",
+                valeur=valeur,
+                libelle=texte,
+                mode="ajouter",
+                extrait=enonce.extrait(debut_phrase, fin_phrase),
+                confiance=0.7 if not trouve else min(0.9, 0.6 + trouve.score / 4),
+            )
+        )
+    return propositions
+
+
+# --- Projects ------------------------------------------------------------------------------------
+
+_PROJET = re.compile(
+    r"\b(?:je\s+(?:voudrais|veux|voudrai|aimerais|aimerai|souhaite|souhaiterais|compte|reve\s+de"
+    r"|pense|me\s+vois|prefererais|voudrait)|j'aimerais|j'aimerai|j'ai\s+envie\s+de|j'ai\s+le\s+projet"
+    r"\s+de|mon\s+(?:projet|reve|but|objectif|idee)\s*(?:c'est|serait|est|ce\s+serait)\s*(?:de\s+|d')?"
+    r"|(?:il|elle)\s+(?:voudrait|veut|aimerait|souhaite|se\s+voit|pense|reve\s+de)|plus\s+tard"
+    r"\s+(?:je|il|elle)\s+(?:me|se)\s+vois?t?|ce\s+qui\s+me\s+plairait\s+c'est\s+(?:de\s+)?)\s*"
+    r"(?:bien\s+|vraiment\s+|plutot\s+)?"
+    r"(etre|devenir|faire|travailler|bosser|me\s+lancer|me\s+mettre|creer|monter|ouvrir|reprendre"
+    r"|me\s+former|se\s+former|passer)?\b\s*"
+)
+_APRES_VERBE = re.compile(
+    r"(?:comme\s+|en\s+tant\s+que\s+|en\s+tant\s+qu'|dans\s+(?:le|la|les|l')\s*|un\s+|une\s+"
+    r"|du\s+|de\s+la\s+|des\s+|de\s+l'|le\s+|la\s+|l'|en\s+|a\s+mon\s+compte\s+(?:comme|dans|en)\s+"
+    r"|a\s+mon\s+compte\s*|une\s+formation\s+(?:de|d'|en)\s*|formation\s+(?:de|d'|en)\s*"
+    r"|dans\s+|chez\s+|ma\s+|sa\s+|mon\s+|son\s+|leur\s+)+"
+)
+_FORMATION = re.compile(
+    r"\b(?:formation|me\s+former|se\s+former|apprendre\s+le\s+metier|diplome)\b"
+)
+_ALTERNANCE = re.compile(r"\b(?:alternance|apprentissage|apprenti)\b")
+_CREATION = re.compile(
+    r"\b(?:a\s+(?:mon|son)\s+compte|(?:ma|sa|leur)\s+(?:propre\s+)?(?:boite|societe|entreprise|affaire)|creer|monter"
+    r"|ouvrir|auto[- ]?entrepreneur|mon\s+(?:propre\s+)?(?:commerce|restaurant|snack|garage|salon))"
+)
+_IAE = re.compile(r"\b(?:chantier\s+d'insertion|insertion|iae|cddi|etti)\b")
+
+
+def projets(enonce: Enonce) -> list[Proposition]:
+    plie = enonce.plie
+    propositions = []
+    vus: set[str] = set()
+    for m in _PROJET.finditer(plie):
+        verbe = (m.group(1) or "").strip()
+        debut_phrase, fin_phrase = enonce.phrase_de(m.start())
+        suite = _APRES_VERBE.match(plie, m.end())
+        position = suite.end() if suite else m.end()
+        titre = _titre(enonce, position, fin_phrase, 6)
+        if titre is None:
+            continue
+        titre_plie = plie[titre.debut : titre.fin]
+        tete = _tete(titre_plie)
+        clause = plie[debut_phrase:fin_phrase]
+        creation = bool(_CREATION.search(clause)) and verbe in (
+            "creer",
+            "monter",
+            "ouvrir",
+            "faire",
+            "reprendre",
+            "me lancer",
+            "me mettre",
+            "travailler",
+            "",
+        )
+        if not (ressemble_metier(titre_plie) or tete in ACTIVITES or creation):
+            continue
+        if verbe in ("etre", "devenir", "") or not creation:
+            texte = titre.texte
+        else:
+            texte = nettoyer_intitule(enonce.brut[m.start(1) : titre.fin])
+        if texte.lower() in vus:
+            continue
+        vus.add(texte.lower())
+        valeur: dict[str, object] = {"libelle_personne": texte}
+        sorte = None
+        if _ALTERNANCE.search(clause):
+            sorte = TypeProjet.ALTERNANCE
+        elif _FORMATION.search(plie[m.start() : titre.debut]) or verbe in (
+            "me former",
+            "se former",
+        ):
+            sorte = TypeProjet.FORMATION_QUALIFIANTE
+        elif creation:
+            sorte = TypeProjet.CREATION_ACTIVITE
+        elif _IAE.search(clause):
+            sorte = TypeProjet.IAE
+        if sorte:
+            valeur["type"] = sorte.value
+        texte_libelle = f"Projet : {texte}"
+        trouve = rome(enonce, titre.texte)
+        if trouve:
+            valeur["code_rome"] = trouve.code_rome
+            texte_libelle += f" → fiche ROME {trouve.code_rome} {trouve.libelle}"
+        if sorte:
+            texte_libelle += f" ({libelle(sorte).lower()})"
+        propositions.append(
+            Proposition(
+                etape=6,
+                champ="projets",
+                valeur=valeur,
+                libelle=texte_libelle,
+                mode="ajouter",
+                extrait=enonce.extrait(m.start(), titre.fin),
+                confiance=0.7,
+            )
+        )
+    if (
+        not propositions
+        and enonce.contexte.etape == 6
+        and enonce.attendu("projets")
+        and enonce.mots <= 6
+    ):
+        titre = _titre(enonce, len(plie) - len(plie.lstrip()), len(plie), 6)
+        if titre and ressemble_metier(plie[titre.debut : titre.fin]):
+            valeur = {"libelle_personne": titre.texte}
+            texte_libelle = f"Projet : {titre.texte}"
+            trouve = rome(enonce, titre.texte)
+            if trouve:
+                valeur["code_rome"] = trouve.code_rome
+                texte_libelle += f" → fiche ROME {trouve.code_rome} {trouve.libelle}"
+            propositions.append(
+                Proposition(6, "projets", valeur, texte_libelle, "ajouter", titre.texte, 0.6)
+            )
+    return propositions[:3]
+
+
+# --- Other facts of step 3 ---------------------------------------------------------------------
+
+_DERNIERE = [
+    (
+        re.compile(
+            r"\b(?:je\s+travaillais|je\s+bossais|il\s+travaillait|elle\s+travaillait|j'avais\s+un"
+            r"\s+(?:travail|boulot|emploi|taf|cdi|cdd)|j'etais\s+en\s+(?:cdi|cdd|interim|poste)"
+            r"|j'etais\s+salarie)"
+        ),
+        "emploi",
+    ),
+    (
+        re.compile(
+            r"\bj'etais\s+en\s+(?:formation|apprentissage|alternance|stage)|\bje\s+suivais\s+une"
+            r"\s+formation|\bj'etais\s+(?:a\s+l'ecole|au\s+lycee|etudiant)"
+        ),
+        "formation",
+    ),
+    (
+        re.compile(
+            r"\b(?:je\s+cherchais|il\s+cherchait|elle\s+cherchait)\s+(?:du\s+)?(?:travail|boulot"
+            r"|un\s+emploi|du\s+taf)|\bj'etais\s+(?:au\s+chomage|chomeur|demandeur\s+d'emploi)"
+            r"|\ben\s+recherche\s+d'emploi"
+        ),
+        "recherche_emploi",
+    ),
+    (
+        re.compile(
+            r"\bje\s+(?:ne\s+)?faisais\s+rien|\bsans\s+activite|\bj'avais\s+rien|\bje\s+glandais"
+            r"|\bje\s+travaillais\s+pas|\bj'etais\s+sans\s+(?:travail|emploi)"
+        ),
+        "sans_activite",
+    ),
+]
+_FRANCE_TRAVAIL = re.compile(
+    r"\b(?:inscrit|inscrite|inscription)\b[^.;]{0,25}\b(?:pole\s+emploi|france\s+travail|chomage)\b"
+    r"|\b(?:pole\s+emploi|france\s+travail)\b"
+)
+
+
+def activite_avant(enonce: Enonce) -> list[Proposition]:
+    plie = enonce.plie
+    propositions = []
+    if enonce.etape_ou_attendu(3, "derniere_activite_avant_incarceration") or re.search(
+        r"\bavant\s+(?:d'etre|d'arriver|mon\s+incarceration|la\s+detention|d'etre\s+ici|de\s+rentrer)",
+        plie,
+    ):
+        for motif, valeur in _DERNIERE:
+            m = motif.search(plie)
+            if m:
+                propositions.append(
+                    choix(
+                        enonce, 3, "derniere_activite_avant_incarceration", valeur, *m.span(), 0.6
+                    )
+                )
+                break
+    m = _FRANCE_TRAVAIL.search(plie)
+    if m and (enonce.etape_ou_attendu(3, "inscrit_france_travail_avant") or "inscri" in m.group(0)):
+        avant = plie[max(0, m.start() - 30) : m.start()]
+        dedans = plie[m.start() : m.end()]
+        non = re.search(r"\b(?:pas|jamais|plus)\b", avant + " " + dedans)
+        propositions.append(
+            choix(enonce, 3, "inscrit_france_travail_avant", not non, *m.span(), 0.6)
+        )
+    return propositions

@@ -1,0 +1,111 @@
+"""What the knowledge pack suggests for a dossier: job sheets, certifications, services.
+
+Only public words leave the dossier here (job titles, barrier categories, a département code),
+and only towards the in-process knowledge search: nothing personal is indexed or logged.
+"""
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.domain.dossier import Dossier
+from assistant.domain.enums import NiveauFrein
+from assistant.domain.labels import libelle
+
+if TYPE_CHECKING:
+    from assistant.retrieval.certification_search import CertificationHit
+    from assistant.retrieval.metiers import JobHit
+    from assistant.retrieval.service import KnowledgeService
+    from assistant.retrieval.service_search import ServiceHit
+
+MAX_PISTES = 4
+"""Job titles searched per refresh: priority project first, other projects, then experiences."""
+
+
+@dataclass(frozen=True)
+class PisteMetier:
+    origine: str
+    """Where the words come from, for the counsellor: « Projet : cariste »."""
+    hit: "JobHit"
+    confirmee: bool
+    """The job sheet is the one the counsellor confirmed in the dossier."""
+
+
+@dataclass(frozen=True)
+class ServicesFrein:
+    frein: str
+    hits: list["ServiceHit"]
+    hors_departement: bool
+    """No service of this kind in the release département: these are from elsewhere."""
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    metiers: list[PisteMetier] = field(default_factory=list)
+    certifications: list["CertificationHit"] = field(default_factory=list)
+    certifications_pour: str | None = None
+    services: list[ServicesFrein] = field(default_factory=list)
+    region: str | None = None
+
+
+def _pistes(dossier: Dossier) -> list[tuple[str, str, str | None]]:
+    """(origine, words, confirmed code) for the projects then the experiences."""
+    pistes: list[tuple[str, str, str | None]] = []
+    projet = dossier.etapes.projet
+    projets = list(projet.projets or [])
+    if projet.projet_prioritaire_index is not None and projets:
+        projets.insert(0, projets.pop(projet.projet_prioritaire_index))
+    for p in projets:
+        pistes.append((f"Projet : {p.libelle_personne}", p.libelle_personne, p.code_rome))
+    for e in reversed(dossier.etapes.experiences.experiences):
+        pistes.append((f"Expérience : {e.intitule_libre}", e.intitule_libre, e.code_rome))
+    vues: set[str] = set()
+    uniques = []
+    for origine, mots, code in pistes:
+        cle = code or mots.casefold()
+        if cle not in vues:
+            vues.add(cle)
+            uniques.append((origine, mots, code))
+    return uniques[:MAX_PISTES]
+
+
+def suggerer(knowledge: "KnowledgeService", dossier: Dossier, top: int = 3) -> Suggestions:
+    """Suggestions from what is confirmed in the dossier (searches in-process, ~30 ms each)."""
+    situation = dossier.etapes.situation
+    region = situation.region_sortie
+    metiers: list[PisteMetier] = []
+    vus: set[str] = set()
+    pistes = _pistes(dossier)
+    requetes = [
+        knowledge.knowledge.fiches[code].libelle
+        if code and code in knowledge.knowledge.fiches
+        else mots
+        for _, mots, code in pistes
+    ]
+    for (origine, _, code), hits in zip(
+        pistes, knowledge.search_jobs_batch(requetes, top, region), strict=True
+    ):
+        if code:
+            hits = [h for h in hits if h.code_rome == code][:1] or hits[:1]
+        for hit in hits:
+            if hit.code_rome not in vus:
+                vus.add(hit.code_rome)
+                metiers.append(PisteMetier(origine, hit, hit.code_rome == code))
+    certifications: list[CertificationHit] = []
+    pour = None
+    if pistes:
+        origine, mots, code = pistes[0]
+        pour = origine
+        fiche = knowledge.knowledge.fiches.get(code) if code else None
+        certifications = knowledge.search_certifications(fiche.libelle if fiche else mots, top=5)
+    departement = situation.departement_sortie
+    services: list[ServicesFrein] = []
+    for frein in dossier.etapes.freins.freins:
+        if frein.niveau in (NiveauFrein.AUCUN,) and not frein.besoin_orientation:
+            continue
+        mots = frein.categorie.value.replace("_", " ")
+        locaux = knowledge.search_services(mots, departement, top)
+        ailleurs = bool(departement) and not locaux
+        if ailleurs:
+            locaux = knowledge.search_services(mots, None, top)
+        services.append(ServicesFrein(libelle(frein.categorie), locaux, ailleurs))
+    return Suggestions(metiers, certifications, pour, services, region)

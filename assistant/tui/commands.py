@@ -1,0 +1,58 @@
+"""Command palette (Ctrl+P): the main actions by name, in French."""
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class PasserelleCommands(Provider):
+    """Actions of the screen in front (interview, dossiers) and of the whole application."""
+
+    def _commandes(self) -> list[tuple[str, str, Callable[[], object]]]:
+        from assistant.tui.screens.dossiers import DossiersScreen
+        from assistant.tui.screens.workspace import WorkspaceScreen
+
+        app = self.app
+        commandes: list[tuple[str, str, Callable[[], object]]] = [
+            ("Aide : toutes les touches", "F1", partial(app.run_action, "help")),
+            ("Verrouiller le coffre", "Ctrl+L", partial(app.run_action, "lock")),
+        ]
+        ecran = self.screen
+        if isinstance(ecran, DossiersScreen):
+            commandes += [
+                ("Nouveau dossier", "n", ecran.action_new),
+                ("Connaissances : métiers, certifications, services", "k", ecran.action_knowledge),
+            ]
+        if isinstance(ecran, WorkspaceScreen):
+            onglet = partial(ecran.executer_commande)
+            commandes += [
+                ("Métiers : fiches pour ce dossier", "/metiers", partial(onglet, "/metiers")),
+                (
+                    "Formations : certifications pour le projet",
+                    "/formations",
+                    partial(onglet, "/formations"),
+                ),
+                ("Services pour les freins notés", "/services", partial(onglet, "/services")),
+                ("Plan d'action et compte à rebours", "/plan", partial(onglet, "/plan")),
+                ("Profil : tout ce qui est noté", "/profil", partial(onglet, "/profil")),
+                ("Renseigner un champ", "F2", ecran.action_edit_field),
+                ("Aller à une étape", "F4", ecran.action_choose_step),
+                ("Changer de profil (P0 à P4)", "F5", ecran.action_choose_profile),
+                ("Passer l'étape en cours", "F6", ecran.action_skip_step),
+                ("Question suivante", "Ctrl+N", ecran.action_next_question),
+                ("Tout accepter", "Ctrl+O", ecran.action_accept_all),
+                ("Commencer un rendez-vous de suivi", "F7", ecran.action_follow_up),
+            ]
+        return commandes
+
+    async def discover(self) -> Hits:
+        for nom, aide, action in self._commandes():
+            yield DiscoveryHit(nom, action, help=aide)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for nom, aide, action in self._commandes():
+            score = matcher.match(nom)
+            if score > 0:
+                yield Hit(score, matcher.highlight(nom), action, help=aide)

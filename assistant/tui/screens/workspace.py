@@ -1,0 +1,708 @@
+"""The interview workspace: steps of the guide, the chat, and the context panel.
+
+Nothing enters the dossier unconfirmed: what the counsellor types is read for proposals, which
+are accepted, corrected or rejected; each confirmed change is saved to the vault at once.
+"""
+
+import time
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, ProgressBar, Static, TabbedContent
+
+from assistant.domain.errors import DonneesInvalides
+from assistant.domain.steps import ETAPES
+from assistant.guide.engine import QuestionProposee
+from assistant.guide.extraction.proposals import Proposition
+from assistant.guide.fields import decrire
+from assistant.guide.presentation import valeur_texte
+from assistant.interview import Entretien
+from assistant.session import Session
+from assistant.storage.errors import VaultError
+from assistant.suggestions import Suggestions
+from assistant.tui import messages
+from assistant.tui.dialogs.choice import ChoiceDialog
+from assistant.tui.dialogs.confirm import ConfirmDialog
+from assistant.tui.dialogs.field_editor import FieldEditorDialog
+from assistant.tui.widgets.interview.chat import ChatLog
+from assistant.tui.widgets.interview.context import ContextPanel, JobsList
+from assistant.tui.widgets.interview.proposals import ProposalsList
+from assistant.tui.widgets.interview.steps import StepsList
+
+if TYPE_CHECKING:
+    from assistant.tui.app import PasserelleApp
+
+COMMANDES_CHAT: list[tuple[str, str]] = [
+    ("/metiers [mots]", "Fiches métiers pour ces mots (ou pour le dossier)"),
+    ("/formations [mots]", "Certifications pour ces mots (ou pour le projet)"),
+    ("/services [frein]", "Services d'insertion pour un frein (ou pour les freins notés)"),
+    ("/plan", "Plan d'action et compte à rebours avant la sortie"),
+    ("/profil", "Tout ce qui est noté, étape par étape"),
+    ("/etape N", "Aller à l'étape N (0 à 9)"),
+    ("/suivante", "Question suivante sans rien noter (Ctrl+N)"),
+    ("/passer", "Passer l'étape en cours (F6)"),
+    ("/champ", "Renseigner directement un champ de l'étape (F2)"),
+    ("/rdv", "Commencer un rendez-vous de suivi (F7)"),
+    ("/aide", "Toutes les touches (F1)"),
+]
+LARGEUR_ETROITE = 120
+"""Below this width the steps column hides and the context panel opens on F3 instead."""
+
+
+class WorkspaceScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f1", "app.help", "Aide"),
+        Binding("escape", "back", "Dossiers"),
+        Binding("ctrl+o", "accept_all", "Tout accepter", priority=True),
+        Binding("ctrl+n", "next_question", "Question suivante", priority=True),
+        Binding("f2", "edit_field", "Renseigner"),
+        Binding("f3", "toggle_context", "Contexte"),
+        Binding("f4", "choose_step", "Étapes"),
+        Binding("f5", "choose_profile", "Profil"),
+        Binding("f6", "skip_step", "Passer l'étape"),
+        Binding("f7", "follow_up", "Nouveau RDV"),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # « Tout accepter » appears in the footer only when something waits for confirmation.
+        if action == "accept_all":
+            return bool(self.en_attente)
+        return True
+
+    def __init__(self, session: Session, entretien: Entretien) -> None:
+        super().__init__()
+        self.session = session
+        self.entretien = entretien
+        self.en_attente: list[Proposition] = []
+        self._derniere_question: str | None = None
+        self._lancement_suggestions = 0.0
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="espace"):
+            with Vertical(id="colonne-etapes"):
+                yield Static(id="profil-actif")
+                yield ProgressBar(id="progression", show_eta=False, show_percentage=False)
+                yield StepsList(id="liste-etapes")
+                yield Static(id="rencontre", classes="aide")
+            with Vertical(id="colonne-chat"):
+                yield Static(id="barre-etape")
+                yield ChatLog(id="fil")
+                yield ProposalsList(id="propositions")
+                yield Input(
+                    placeholder="Ce que dit la personne… (Entrée : envoyer ; / : commandes)",
+                    id="saisie",
+                )
+            yield ContextPanel(id="contexte")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        dossier = self.entretien.dossier
+        self.sub_title = f"Entretien — dossier {dossier.reference}"
+        self.query_one("#propositions", ProposalsList).display = False
+        fil = self.query_one("#fil", ChatLog)
+        rencontre = dossier.rencontre_courante
+        if rencontre is not None and rencontre.questions_posees:
+            fil.ajouter("note", "Reprise de l'entretien là où il s'était arrêté.")
+        self._rafraichir()
+        self._poser_question()
+        self.query_one("#saisie", Input).focus()
+        app = cast("PasserelleApp", self.app)
+        self.query_one(ContextPanel).montrer_index(app.prepare_knowledge())
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < LARGEUR_ETROITE, "etroit")
+
+    # --- views --------------------------------------------------------------------------------
+
+    def _rafraichir(self, suggestions: bool = True) -> None:
+        """Redraw what depends on the dossier; suggestions are recomputed in a worker."""
+        entretien = self.entretien
+        dossier = entretien.dossier
+        guide = self.session.guide
+        choix = guide.profil(dossier)
+        profil = choix.profil.value if choix.profil else "à définir"
+        origine = "choisi" if dossier.profil_choisi else "proposé"
+        self.query_one("#profil-actif", Static).update(
+            Text.assemble((f"Profil {profil}", "bold"), f" ({origine})\n", (choix.raison, "dim"))
+        )
+        rencontre = dossier.rencontre_courante
+        courante = entretien.etape_en_cours
+        closes, prevues = guide.progression(dossier)
+        barre = self.query_one("#progression", ProgressBar)
+        barre.update(total=max(prevues, 1), progress=closes)
+        if rencontre is not None:
+            self.query_one("#liste-etapes", StepsList).montrer(
+                [guide.avancement(dossier, n) for n in rencontre.etapes_prevues], courante
+            )
+            self.query_one("#rencontre", Static).update(
+                Text(
+                    f"Rendez-vous {rencontre.numero} ({rencontre.type.value}) du "
+                    f"{rencontre.date:%d/%m/%Y}"
+                )
+            )
+        cases = "▰" * closes + "▱" * max(prevues - closes, 0)
+        titre = f"Étape {courante} — {ETAPES[courante].titre}" if courante is not None else "Fin"
+        self.query_one("#barre-etape", Static).update(
+            Text.assemble((titre, "bold"), f"  ·  Profil {profil}  ·  {cases} {closes}/{prevues}")
+        )
+        panneau = self.query_one(ContextPanel)
+        panneau.montrer_profil(dossier, guide.regles(dossier))
+        panneau.montrer_plan(dossier, date.today())
+        if suggestions:
+            self._lancement_suggestions = time.perf_counter()
+            self._suggerer(dossier.model_copy(deep=True))
+
+    def _poser_question(self) -> None:
+        question = self.entretien.question
+        fil = self.query_one("#fil", ChatLog)
+        ident = question.question.id if question else None
+        if ident is not None and ident == self._derniere_question:
+            return
+        self._derniere_question = ident
+        if question is None:
+            fil.ajouter(
+                "assistant",
+                "Toutes les étapes de ce rendez-vous sont closes. Vérifiez le profil (onglet "
+                "Profil), puis F7 pour un rendez-vous de suivi ou Échap pour revenir aux dossiers.",
+            )
+            self.post_message(messages.StepChanged(None))
+            return
+        detail = f"Étape {question.numero_etape} — {question.titre_etape}"
+        if question.condensee:
+            detail += " (condensée)"
+        detail += f" · Pourquoi : {question.question.pourquoi}"
+        fil.ajouter("assistant", question.texte, detail)
+        self.post_message(messages.StepChanged(question.numero_etape))
+
+    # --- chat ---------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#saisie")
+    def envoyer(self, event: Input.Submitted) -> None:
+        texte = event.value
+        if not texte.strip():
+            self.query_one("#fil", ChatLog).ajouter(
+                "note",
+                "Tapez ce que dit la personne, ou Ctrl+N pour passer à la question suivante.",
+            )
+            return
+        event.input.value = ""
+        if texte.lstrip().startswith("/"):
+            self.executer_commande(texte.strip())
+            return
+        self.query_one("#fil", ChatLog).ajouter("conseiller", texte)
+        question = self.entretien.question
+        self._extraire(texte, question)
+
+    @work(thread=True, exclusive=False, group="extraction")
+    def _extraire(self, texte: str, question: QuestionProposee | None) -> None:
+        try:
+            propositions = self.entretien.proposer(texte, question, self._metiers)
+        except Exception:  # the rules must not fail; if they do, the interview goes on
+            propositions = []
+        self.app.call_from_thread(self._compris, question, propositions)
+
+    def _metiers(self, texte: str) -> list[Any]:
+        try:
+            return self.session.chercher_metiers(texte)
+        except Exception:  # knowledge unavailable: the extraction proposes words without code
+            return []
+
+    def _compris(self, question: QuestionProposee | None, propositions: list[Proposition]) -> None:
+        fil = self.query_one("#fil", ChatLog)
+        if propositions:
+            resume = " ; ".join(p.libelle for p in propositions)
+            fil.ajouter("note", f"J'ai compris : {resume}. À confirmer ci-dessous.")
+        else:
+            fil.ajouter(
+                "note",
+                "Rien de précis à noter automatiquement. F2 pour renseigner un champ directement.",
+            )
+        self.en_attente.extend(propositions)
+        self._montrer_attente()
+        self.post_message(
+            messages.UtteranceUnderstood(
+                question.question.id if question else None, len(propositions)
+            )
+        )
+        if question is not None and question == self.entretien.question:
+            self._sauver(lambda: self.entretien.passer_question(question))
+        self._rafraichir(suggestions=False)
+        self._poser_question()
+
+    def _montrer_attente(self) -> None:
+        self.query_one("#propositions", ProposalsList).montrer(self.en_attente)
+        self.refresh_bindings()
+
+    def _sauver(self, action: Any) -> bool:
+        """Run a change of the dossier; explain a refusal or a failed write in the chat."""
+        try:
+            action()
+        except DonneesInvalides as exc:
+            self.query_one("#fil", ChatLog).ajouter("erreur", "\n".join(exc.messages))
+            return False
+        except (VaultError, ValueError) as exc:
+            texte = exc.message if isinstance(exc, VaultError) else str(exc)
+            self.query_one("#fil", ChatLog).ajouter("erreur", texte)
+            return False
+        return True
+
+    # --- proposals ----------------------------------------------------------------------------
+
+    @on(ProposalsList.Decided)
+    def decider(self, event: ProposalsList.Decided) -> None:
+        proposition = event.proposition
+        if event.decision == "rejeter":
+            self._retirer_attente(proposition)
+            self.post_message(messages.ProposalRejected(proposition.etape, proposition.champ))
+        elif event.decision == "corriger":
+            self._corriger(proposition)
+        else:
+            self._accepter(proposition)
+
+    def _retirer_attente(self, proposition: Proposition) -> None:
+        if proposition in self.en_attente:
+            self.en_attente.remove(proposition)
+        self._montrer_attente()
+        if not self.en_attente:
+            self.query_one("#saisie", Input).focus()
+
+    def _accepter(self, proposition: Proposition, rafraichir: bool = True) -> bool:
+        try:
+            self.entretien.confirmer(proposition)
+        except DonneesInvalides as exc:
+            self.query_one("#fil", ChatLog).ajouter(
+                "erreur",
+                "Proposition refusée : "
+                + " ".join(exc.messages)
+                + " Corrigez-la (c) ou rejetez-la (x).",
+            )
+            return False
+        except VaultError as exc:
+            self.query_one("#fil", ChatLog).ajouter("erreur", exc.message)
+            return False
+        self.query_one("#fil", ChatLog).ajouter("note", f"✔ Noté : {proposition.libelle}")
+        self._retirer_attente(proposition)
+        self.post_message(messages.ProposalConfirmed(proposition.etape, proposition.champ))
+        if rafraichir:
+            self._rafraichir()
+        return True
+
+    def action_accept_all(self) -> None:
+        if not self.en_attente:
+            self.notify("Aucune proposition à confirmer.")
+            return
+        for proposition in list(self.en_attente):
+            self._accepter(proposition, rafraichir=False)
+        self._rafraichir()
+
+    def _corriger(self, proposition: Proposition) -> None:
+        modele = ETAPES[proposition.etape]
+        description = decrire(modele, proposition.champ)
+        valeur, mode = proposition.valeur, proposition.mode
+        if mode in ("refus", "non_aborde"):
+            valeur, mode = None, "remplacer"
+        elif mode == "ajouter" and description.genre != "items":
+            # One more item of a simple list: edit the whole list with the new item in it.
+            actuel = list(
+                getattr(
+                    self.entretien.dossier.etapes.par_numero(proposition.etape), proposition.champ
+                )
+                or []
+            )
+            valeur, mode = [*actuel, valeur], "remplacer"
+
+        def fini(enregistre: bool | None) -> None:
+            if enregistre:
+                self.query_one("#fil", ChatLog).ajouter(
+                    "note", f"✔ Noté après correction : {description.titre}"
+                )
+                self._retirer_attente(proposition)
+                self.post_message(messages.ProposalConfirmed(proposition.etape, proposition.champ))
+                self._rafraichir()
+
+        self.app.push_screen(
+            FieldEditorDialog(
+                proposition.etape,
+                description,
+                self.entretien.confirmer,
+                valeur,
+                mode,
+                titre=f"Corriger — {description.titre}",
+                absences=description.genre != "items",
+            ),
+            fini,
+        )
+
+    # --- direct editing -----------------------------------------------------------------------
+
+    def action_edit_field(self, numero: int | None = None) -> None:
+        numero = self.entretien.etape_en_cours if numero is None else numero
+        if numero is None:
+            numero = 0
+        modele = ETAPES[numero]
+        etape = self.entretien.dossier.etapes.par_numero(numero)
+        options = []
+        for champ in modele.champs_questionnables():
+            etat = etape.etat_champ(champ)
+            titre = modele.model_fields[champ].title or champ
+            if etat == "rempli":
+                resume = valeur_texte(modele, champ, getattr(etape, champ))
+                resume = resume if len(resume) <= 50 else resume[:49] + "…"
+            else:
+                resume = {"manquant": "à renseigner", "refus": "refus", "non_aborde": "non abordé"}[
+                    etat
+                ]
+            options.append((champ, f"{titre} — {resume}"))
+
+        def choisi(champ: str | None) -> None:
+            if champ is not None:
+                self._editer(numero, champ)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Étape {numero} — {modele.titre} : quel champ renseigner ?",
+                options,
+                "Entrée pour choisir, Échap pour annuler. F4 pour une autre étape.",
+            ),
+            choisi,
+        )
+
+    def _editer(self, numero: int, champ: str) -> None:
+        modele = ETAPES[numero]
+        description = decrire(modele, champ)
+        etape = self.entretien.dossier.etapes.par_numero(numero)
+        actuel = getattr(etape, champ)
+        if description.genre != "items":
+            self._ouvrir_editeur(numero, description, actuel, "remplacer")
+            return
+        elements = list(actuel or [])
+        options = [("ajouter", "+ Ajouter un élément")]
+        for i, element in enumerate(elements):
+            options.append((f"modifier:{i}", f"Modifier : {valeur_texte(modele, champ, element)}"))
+        for i, element in enumerate(elements):
+            options.append((f"retirer:{i}", f"Retirer : {valeur_texte(modele, champ, element)}"))
+
+        def choisi(choix: str | None) -> None:
+            if choix is None:
+                return
+            if choix == "ajouter":
+                self._ouvrir_editeur(numero, description, None, "ajouter", absences=False)
+                return
+            geste, index = choix.split(":")
+            i = int(index)
+            if geste == "retirer":
+                if self._sauver(lambda: self.entretien.retirer(numero, champ, i)):
+                    self.query_one("#fil", ChatLog).ajouter(
+                        "note", f"Élément retiré : {description.titre}"
+                    )
+                    self._rafraichir()
+                return
+            self._modifier_element(numero, description, elements, i)
+
+        self.app.push_screen(ChoiceDialog(description.titre, options), choisi)
+
+    def _modifier_element(
+        self, numero: int, description: Any, elements: list[Any], index: int
+    ) -> None:
+        def enregistrer(proposition: Proposition) -> None:
+            nouveaux = [e.model_dump(mode="json") for e in elements]
+            nouveaux[index] = proposition.valeur
+            self.entretien.confirmer(
+                Proposition(numero, description.nom, nouveaux, proposition.libelle, "remplacer")
+            )
+
+        valeur = elements[index].model_dump(mode="json")
+        self._ouvrir_editeur(
+            numero, description, valeur, "remplacer", absences=False, enregistrer=enregistrer
+        )
+
+    def _ouvrir_editeur(
+        self,
+        numero: int,
+        description: Any,
+        valeur: Any,
+        mode: Any,
+        absences: bool = True,
+        enregistrer: Any = None,
+    ) -> None:
+        def fini(enregistre: bool | None) -> None:
+            if enregistre:
+                self.query_one("#fil", ChatLog).ajouter("note", f"✔ Noté : {description.titre}")
+                self.post_message(messages.ProposalConfirmed(numero, description.nom))
+                self._rafraichir()
+
+        self.app.push_screen(
+            FieldEditorDialog(
+                numero,
+                description,
+                enregistrer or self.entretien.confirmer,
+                valeur,
+                mode,
+                absences=absences,
+            ),
+            fini,
+        )
+
+    # --- steps, profile, meetings -------------------------------------------------------------
+
+    def action_next_question(self) -> None:
+        question = self.entretien.question
+        if question is None:
+            self.notify("Toutes les étapes de ce rendez-vous sont closes.")
+            return
+        if self._sauver(lambda: self.entretien.passer_question(question)):
+            self._rafraichir(suggestions=False)
+            self._poser_question()
+
+    def _aller_a(self, numero: int) -> None:
+        if self._sauver(lambda: self.entretien.aller_a_etape(numero)):
+            self._derniere_question = None
+            self._rafraichir(suggestions=False)
+            self._poser_question()
+
+    @on(StepsList.Chosen)
+    def _etape_choisie(self, event: StepsList.Chosen) -> None:
+        self._aller_a(event.numero)
+        self.query_one("#saisie", Input).focus()
+
+    @on(StepsList.Skipped)
+    def _etape_passee(self, event: StepsList.Skipped) -> None:
+        self.action_skip_step(event.numero)
+
+    def action_choose_step(self) -> None:
+        rencontre = self.entretien.dossier.rencontre_courante
+        if rencontre is None:
+            return
+        guide = self.session.guide
+        options = []
+        for numero in rencontre.etapes_prevues:
+            a = guide.avancement(self.entretien.dossier, numero)
+            options.append((str(numero), f"{numero}. {a.titre} — {a.etat.value.replace('_', ' ')}"))
+
+        def choisi(ident: str | None) -> None:
+            if ident is not None:
+                self._aller_a(int(ident))
+
+        self.app.push_screen(ChoiceDialog("Aller à l'étape", options), choisi)
+
+    def action_skip_step(self, numero: int | None = None) -> None:
+        if self._sauver(lambda: self.entretien.passer_etape(numero)):
+            self.query_one("#fil", ChatLog).ajouter(
+                "note", "Étape passée : elle pourra être reprise (F4)."
+            )
+            self._derniere_question = None
+            self._rafraichir(suggestions=False)
+            self._poser_question()
+
+    def action_choose_profile(self) -> None:
+        guide = self.session.guide
+        propose = guide.profil(self.entretien.dossier.model_copy(update={"profil_choisi": None}))
+        code = propose.profil.value if propose.profil else "à définir"
+        auto = f"Proposé par le guide : {code} — {propose.raison}"
+        options = [("auto", auto)]
+        for profil, regles in guide.data.profils.items():
+            options.append((profil.value, f"{profil.value} — {regles.libelle}"))
+
+        def choisi(ident: str | None) -> None:
+            if ident is None:
+                return
+            from assistant.domain.enums import ProfilDeroule
+
+            profil = None if ident == "auto" else ProfilDeroule(ident)
+            if self._sauver(lambda: self.entretien.changer_profil(profil)):
+                self._derniere_question = None
+                self._rafraichir()
+                self._poser_question()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Profil de déroulé",
+                options,
+                "Le profil adapte les questions à l'horizon de sortie (guide, section D).",
+            ),
+            choisi,
+        )
+
+    def action_follow_up(self) -> None:
+        def confirme(ok: bool | None) -> None:
+            if ok and self._sauver(self.entretien.nouvelle_rencontre):
+                self.query_one("#fil", ChatLog).ajouter(
+                    "note",
+                    "Rendez-vous de suivi commencé : étapes 1, 5, 8 et 9 (guide, section D).",
+                )
+                self._derniere_question = None
+                self._rafraichir()
+                self._poser_question()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Commencer aujourd'hui un rendez-vous de suivi ? Il reprend la situation, les "
+                "freins, le plan d'action et la synthèse (étapes 1, 5, 8, 9).",
+                confirm_label="Commencer",
+            ),
+            confirme,
+        )
+
+    def action_toggle_context(self) -> None:
+        if self.has_class("etroit"):
+            self.toggle_class("voir-contexte")
+            if not self.has_class("voir-contexte"):
+                self.query_one("#saisie", Input).focus()
+                return
+        self.query_one(ContextPanel).query_one(TabbedContent).focus()
+
+    def action_back(self) -> None:
+        if self.has_class("voir-contexte"):
+            self.remove_class("voir-contexte")
+            self.query_one("#saisie", Input).focus()
+            return
+        if self.en_attente:
+
+            def confirme(ok: bool | None) -> None:
+                if ok:
+                    self.app.pop_screen()
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"{len(self.en_attente)} proposition(s) ne sont pas confirmées et ne seront "
+                    "pas notées. Revenir quand même à la liste des dossiers ?",
+                    confirm_label="Revenir",
+                ),
+                confirme,
+            )
+            return
+        self.app.pop_screen()
+
+    # --- suggestions --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="suggestions")
+    def _suggerer(self, dossier: Any) -> None:
+        try:
+            suggestions = self.session.suggestions(dossier)
+        except Exception as exc:  # the interview goes on without suggestions
+            message = getattr(exc, "message", None) or type(exc).__name__
+            self.app.call_from_thread(self._suggestions_indisponibles, message)
+            return
+        self.app.call_from_thread(self._montrer_suggestions, suggestions)
+
+    def _montrer_suggestions(self, suggestions: Suggestions) -> None:
+        self.query_one(ContextPanel).montrer_suggestions(suggestions)
+        duree = (time.perf_counter() - self._lancement_suggestions) * 1000
+        self.post_message(
+            messages.SuggestionsRefreshed(
+                len(suggestions.metiers), len(suggestions.services), duree
+            )
+        )
+
+    def _suggestions_indisponibles(self, message: str) -> None:
+        self.query_one(ContextPanel).montrer_index(
+            f"Suggestions indisponibles pour l'instant ({message}) ; l'entretien continue."
+        )
+
+    def on_index_status_changed(self, message: messages.IndexStatusChanged) -> None:
+        self.query_one(ContextPanel).montrer_index(message.text)
+
+    @on(JobsList.AddProject)
+    def _ajouter_projet(self, event: JobsList.AddProject) -> None:
+        hit = event.piste.hit
+        proposition = Proposition(
+            6,
+            "projets",
+            {"libelle_personne": hit.libelle, "code_rome": hit.code_rome},
+            f"Projet : {hit.libelle} ({hit.code_rome})",
+            "ajouter",
+        )
+        self.en_attente.append(proposition)
+        self._montrer_attente()
+        self.query_one("#fil", ChatLog).ajouter(
+            "note", f"Proposé comme projet : {hit.libelle} ({hit.code_rome}). À confirmer."
+        )
+
+    # --- slash commands -----------------------------------------------------------------------
+
+    def executer_commande(self, texte: str) -> None:
+        """Run a slash command typed in the chat (or chosen in the palette)."""
+        nom, _, argument = texte[1:].partition(" ")
+        nom, argument = nom.casefold(), argument.strip()
+        fil = self.query_one("#fil", ChatLog)
+        panneau = self.query_one(ContextPanel)
+        onglets = {
+            "metiers": "onglet-metiers",
+            "métiers": "onglet-metiers",
+            "formations": "onglet-formations",
+            "services": "onglet-services",
+            "plan": "onglet-plan",
+            "profil": "onglet-profil",
+        }
+        if nom in onglets:
+            panneau.ouvrir(onglets[nom])
+            if self.has_class("etroit"):
+                self.add_class("voir-contexte")
+            if argument and nom in ("metiers", "métiers", "formations", "services"):
+                self._recherche_libre(nom, argument)
+            fil.ajouter(
+                "note", f"Onglet {nom.capitalize()} du panneau de contexte (F3 pour y aller)."
+            )
+        elif nom in ("etape", "étape") and argument.isdigit() and 0 <= int(argument) < len(ETAPES):
+            self._aller_a(int(argument))
+        elif nom == "suivante":
+            self.action_next_question()
+        elif nom == "passer":
+            self.action_skip_step()
+        elif nom == "champ":
+            self.action_edit_field()
+        elif nom == "rdv":
+            self.action_follow_up()
+        elif nom == "aide":
+            self.app.action_help()  # type: ignore[attr-defined]
+        else:
+            connues = ", ".join(c.split()[0] for c, _ in COMMANDES_CHAT)
+            fil.ajouter("erreur", f"Commande inconnue : « {texte[:40]} ». Commandes : {connues}.")
+
+    @work(thread=True, exclusive=True, group="recherche")
+    def _recherche_libre(self, nom: str, argument: str) -> None:
+        knowledge = self.session.knowledge
+        try:
+            if nom in ("metiers", "métiers"):
+                from assistant.suggestions import PisteMetier
+
+                region = self.entretien.dossier.etapes.situation.region_sortie
+                pistes = [
+                    PisteMetier(f"Recherche : {argument[:40]}", hit, False)
+                    for hit in knowledge.search_jobs(argument, 5, region)
+                ]
+                self.app.call_from_thread(self.query_one("#vue-metiers", JobsList).montrer, pistes)
+            else:
+                texte = Text(f"Recherche : {argument[:60]}\n\n", style="bold")
+                hits: list[Any] = (
+                    knowledge.search_certifications(argument, 5)
+                    if nom == "formations"
+                    else knowledge.search_services(
+                        argument, self.entretien.dossier.etapes.situation.departement_sortie
+                    )
+                )
+                for hit in hits:
+                    titre = hit.certification.intitule if nom == "formations" else hit.service.nom
+                    texte.append(titre + "\n", style="bold")
+                    texte.append(f"  {hit.pourquoi}\n", style="dim")
+                if not hits:
+                    texte.append("Aucun résultat.", style="dim")
+                cible = "#vue-formations" if nom == "formations" else "#vue-services"
+                self.app.call_from_thread(self.query_one(cible, Static).update, texte)
+        except Exception as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            self.app.call_from_thread(
+                self.query_one("#fil", ChatLog).ajouter,
+                "erreur",
+                f"Recherche impossible : {message}",
+            )

@@ -1,0 +1,1 @@
+"""Widgets of the interview workspace: steps, chat, proposals, context panel."""

@@ -1,0 +1,180 @@
+"""The context panel: profile so far, job sheets, certifications, services, action plan."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from assistant.domain.dossier import Dossier
+from assistant.domain.steps import Action, EtapePlanAction
+from assistant.guide.presentation import profil_texte, valeur_texte
+from assistant.guide.rules import Regle
+from assistant.suggestions import PisteMetier, Suggestions
+
+
+def _compte_a_rebours(jours: int | None, sortie: date | None) -> Text:
+    if jours is None or sortie is None:
+        return Text(
+            "Date de sortie prévisible non renseignée : le compte à rebours apparaîtra quand "
+            "la personne la donne (étape 1).",
+            style="dim",
+        )
+    if jours < 0:
+        return Text(f"Sortie prévisible dépassée depuis {-jours} jour(s) ({sortie:%d/%m/%Y}).")
+    texte = Text(f"J-{jours}", style="bold reverse" if jours <= 90 else "bold")
+    texte.append(f" avant la sortie prévisible du {sortie:%d/%m/%Y}")
+    return texte
+
+
+def plan_texte(dossier: Dossier, aujourd_hui: date) -> Text:
+    situation = dossier.etapes.situation
+    sortie = situation.date_sortie_previsible
+    jours = (sortie - aujourd_hui).days if sortie else None
+    texte = _compte_a_rebours(jours, sortie)
+    texte.append("\n\n")
+    actions: list[Action] = dossier.etapes.plan_action.actions or []
+    if not actions:
+        texte.append("Aucune action pour l'instant (étape 8, ou F2 pour en ajouter).", style="dim")
+        return texte
+    statuts = {"a_faire": "☐", "en_cours": "◐", "fait": "☑", "abandonne": "✗"}
+    for action in sorted(actions, key=lambda a: (a.echeance or date.max, a.libelle)):
+        texte.append(f"{statuts[action.statut]} {action.libelle}\n", style="bold")
+        details = valeur_texte(EtapePlanAction, "actions", action).split(" (", 1)[-1]
+        texte.append(f"   ({details}", style="dim")
+        if action.echeance:
+            reste = (action.echeance - aujourd_hui).days
+            en_retard = reste < 0 and action.statut not in ("fait", "abandonne")
+            texte.append(
+                f" · {'en retard de ' + str(-reste) if en_retard else 'dans ' + str(reste)} j",
+                style="bold red" if en_retard else "",
+            )
+            if sortie and action.echeance > sortie and action.moment.value == "en_detention":
+                texte.append(" · échéance après la sortie prévisible", style="yellow")
+        texte.append("\n")
+    return texte
+
+
+class JobsList(OptionList):
+    BINDINGS = [Binding("a", "add_project", "Ajouter comme projet")]
+
+    @dataclass
+    class AddProject(Message):
+        piste: PisteMetier
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.pistes: list[PisteMetier] = []
+
+    def montrer(self, pistes: list[PisteMetier]) -> None:
+        self.pistes = pistes
+        self.clear_options()
+        for piste in pistes:
+            hit = piste.hit
+            texte = Text(
+                "✔ " if piste.confirmee else "• ", style="bold green" if piste.confirmee else ""
+            )
+            texte.append(f"{hit.code_rome} {hit.libelle}", style="bold")
+            if hit.reglemente:
+                texte.append(" ⚠ réglementé", style="bold yellow")
+            texte.append(f"\n  {piste.origine}", style="dim")
+            if hit.demande_region is not None:
+                texte.append(f"\n  {hit.demande_region.phrase()}", style="dim")
+            self.add_option(Option(texte))
+
+    def action_add_project(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self.pistes):
+            self.post_message(self.AddProject(self.pistes[self.highlighted]))
+
+
+class ContextPanel(Vertical):
+    """Read-only views; the index state is explained here, never as an error."""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="onglets"):
+            with TabPane("Profil", id="onglet-profil"), VerticalScroll():
+                yield Static(id="vue-profil")
+            with TabPane("Métiers", id="onglet-metiers"):
+                yield Static("", id="etat-index", classes="aide")
+                yield JobsList(id="vue-metiers")
+                yield Static("", id="pourquoi-metier", classes="aide")
+            with TabPane("Formations", id="onglet-formations"), VerticalScroll():
+                yield Static(id="vue-formations")
+            with TabPane("Services", id="onglet-services"), VerticalScroll():
+                yield Static(id="vue-services")
+            with TabPane("Plan", id="onglet-plan"), VerticalScroll():
+                yield Static(id="vue-plan")
+
+    def ouvrir(self, onglet: str) -> None:
+        self.query_one(TabbedContent).active = onglet
+
+    def montrer_profil(self, dossier: Dossier, regles: list[Regle]) -> None:
+        texte = Text()
+        for regle in regles:
+            texte.append(f"⚑ {regle.message}\n", style="yellow")
+        if regles:
+            texte.append("\n")
+        for titre, lignes in profil_texte(dossier):
+            texte.append(titre + "\n", style="bold")
+            for champ, valeur in lignes:
+                texte.append(f"  {champ} : ", style="dim")
+                texte.append(valeur + "\n")
+        if not texte:
+            texte = Text("Rien de noté pour l'instant.", style="dim")
+        self.query_one("#vue-profil", Static).update(texte)
+
+    def montrer_plan(self, dossier: Dossier, aujourd_hui: date) -> None:
+        self.query_one("#vue-plan", Static).update(plan_texte(dossier, aujourd_hui))
+
+    def montrer_index(self, texte: str) -> None:
+        self.query_one("#etat-index", Static).update(Text(texte))
+
+    def montrer_suggestions(self, suggestions: Suggestions) -> None:
+        self.query_one("#vue-metiers", JobsList).montrer(suggestions.metiers)
+        if not suggestions.metiers:
+            self.query_one("#pourquoi-metier", Static).update(
+                Text("Les fiches apparaissent dès qu'une expérience ou un projet est noté.")
+            )
+        formations = Text()
+        if suggestions.certifications_pour:
+            formations.append(f"Pour « {suggestions.certifications_pour} »\n\n", style="bold")
+        for certification in suggestions.certifications:
+            formations.append(f"{certification.certification.intitule}\n", style="bold")
+            formations.append(f"  {certification.pourquoi}\n", style="dim")
+        if not suggestions.certifications:
+            formations.append(
+                "Les certifications apparaissent dès qu'un projet ou une expérience est noté.",
+                style="dim",
+            )
+        self.query_one("#vue-formations", Static).update(formations)
+        services = Text()
+        for groupe in suggestions.services:
+            services.append(f"Frein : {groupe.frein}\n", style="bold")
+            if groupe.hors_departement:
+                services.append(
+                    "  Aucun service de ce type connu dans le département de retour ; "
+                    "en voici d'autres :\n",
+                    style="yellow",
+                )
+            for hit in groupe.hits:
+                services.append(f"  • {hit.service.nom}\n")
+                services.append(f"    {hit.pourquoi}\n", style="dim")
+            if not groupe.hits:
+                services.append("  Aucun service trouvé dans la base locale.\n", style="dim")
+        if not suggestions.services:
+            services.append(
+                "Les services apparaissent pour chaque frein noté à l'étape 5.", style="dim"
+            )
+        self.query_one("#vue-services", Static).update(services)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        liste = self.query_one("#vue-metiers", JobsList)
+        if event.option_list is not liste or event.option_index >= len(liste.pistes):
+            return
+        hit = liste.pistes[event.option_index].hit
+        self.query_one("#pourquoi-metier", Static).update(Text(hit.pourquoi))
