@@ -93,6 +93,7 @@ class Entretien:
             champs_attendus=tuple(question.question.champs),
             question_id=question.question.id,
             annee_courante=self._aujourd_hui().year,
+            mois_courant=self._aujourd_hui().month,
             metiers=metiers,
             deja_notes={
                 champ: getattr(etape, champ)

@@ -201,8 +201,14 @@ def oui_non(enonce: Enonce) -> list[Proposition]:
     oui, non = OUI.search(plie), NON.search(plie)
     plutot_oui, plutot_non = PLUTOT_OUI.search(plie), PLUTOT_NON.search(plie)
     propositions = []
-    for champ in _champs_attendus_etape(enonce):
+    attendus = _champs_attendus_etape(enonce)
+    # A bare « oui » answers yes/no questions only: to « Vos papiers, la nationalité, les
+    # droits ? » it says nothing about which of them.
+    que_des_oui_non = all(genre(modele, c) == "bool" for c in attendus)
+    for champ in attendus:
         type_champ = genre(modele, champ)
+        if type_champ == "bool" and not que_des_oui_non:
+            continue
         if type_champ == "bool":
             positif, negatif = oui or plutot_oui, non or plutot_non
             if positif and not negatif:

@@ -31,6 +31,7 @@ from assistant.tui import messages
 from assistant.tui.dialogs.choice import ChoiceDialog
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.field_editor import FieldEditorDialog
+from assistant.tui.widgets.demande_regions import DemandeRegions
 from assistant.tui.widgets.interview.chat import ChatLog
 from assistant.tui.widgets.interview.context import ContextPanel, JobsList
 from assistant.tui.widgets.interview.proposals import ProposalsList
@@ -45,6 +46,7 @@ COMMANDES_CHAT: list[tuple[str, str]] = [
     ("/services [frein]", "Services d'insertion pour un frein (ou pour les freins notés)"),
     ("/plan", "Plan d'action et compte à rebours avant la sortie"),
     ("/profil", "Tout ce qui est noté, étape par étape"),
+    ("/frise", "Frise du parcours : école, emplois, formations"),
     ("/etape N", "Aller à l'étape N (0 à 9)"),
     ("/suivante", "Question suivante sans rien noter (Ctrl+N)"),
     ("/passer", "Passer l'étape en cours (F6)"),
@@ -612,6 +614,24 @@ class WorkspaceScreen(Screen[None]):
     def on_index_status_changed(self, message: messages.IndexStatusChanged) -> None:
         self.query_one(ContextPanel).montrer_index(message.text)
 
+    @on(JobsList.ShowDemand)
+    def _montrer_recrutements(self, event: JobsList.ShowDemand) -> None:
+        hit = event.piste.hit
+        panneau = self.query_one(ContextPanel)
+        try:
+            demandes = self.session.knowledge.demand.by_region(hit.code_rome)
+        except Exception as exc:  # the pack is checked by `passerelle doctor`
+            message = getattr(exc, "message", None) or type(exc).__name__
+            self.notify(f"Chiffres BMO indisponibles ({message}).", severity="warning")
+            return
+        panneau.query_one(DemandeRegions).afficher(
+            hit.code_rome,
+            hit.libelle,
+            demandes,
+            self.entretien.dossier.etapes.situation.region_sortie,
+        )
+        panneau.ouvrir("onglet-recrutements")
+
     @on(JobsList.AddProject)
     def _ajouter_projet(self, event: JobsList.AddProject) -> None:
         hit = event.piste.hit
@@ -643,6 +663,7 @@ class WorkspaceScreen(Screen[None]):
             "services": "onglet-services",
             "plan": "onglet-plan",
             "profil": "onglet-profil",
+            "frise": "onglet-frise",
         }
         if nom in onglets:
             panneau.ouvrir(onglets[nom])

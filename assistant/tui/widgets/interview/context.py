@@ -16,6 +16,8 @@ from assistant.domain.steps import Action, EtapePlanAction
 from assistant.guide.presentation import profil_texte, valeur_texte
 from assistant.guide.rules import Regle
 from assistant.suggestions import PisteMetier, Suggestions
+from assistant.tui.widgets.demande_regions import DemandeRegions
+from assistant.tui.widgets.frise import Frise
 
 
 def _compte_a_rebours(jours: int | None, sortie: date | None) -> Text:
@@ -61,7 +63,14 @@ def plan_texte(dossier: Dossier, aujourd_hui: date) -> Text:
 
 
 class JobsList(OptionList):
-    BINDINGS = [Binding("a", "add_project", "Ajouter comme projet")]
+    BINDINGS = [
+        Binding("a", "add_project", "Ajouter comme projet"),
+        Binding("r", "show_demand", "Recrutements par région"),
+    ]
+
+    @dataclass
+    class ShowDemand(Message):
+        piste: PisteMetier
 
     @dataclass
     class AddProject(Message):
@@ -87,6 +96,10 @@ class JobsList(OptionList):
                 texte.append(f"\n  {hit.demande_region.phrase()}", style="dim")
             self.add_option(Option(texte))
 
+    def action_show_demand(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self.pistes):
+            self.post_message(self.ShowDemand(self.pistes[self.highlighted]))
+
     def action_add_project(self) -> None:
         if self.highlighted is not None and self.highlighted < len(self.pistes):
             self.post_message(self.AddProject(self.pistes[self.highlighted]))
@@ -109,6 +122,10 @@ class ContextPanel(Vertical):
                 yield Static(id="vue-services")
             with TabPane("Plan", id="onglet-plan"), VerticalScroll():
                 yield Static(id="vue-plan")
+            with TabPane("Frise", id="onglet-frise"), VerticalScroll():
+                yield Frise(id="vue-frise")
+            with TabPane("Recrutements", id="onglet-recrutements"), VerticalScroll():
+                yield DemandeRegions(id="vue-recrutements")
 
     def ouvrir(self, onglet: str) -> None:
         self.query_one(TabbedContent).active = onglet
@@ -130,6 +147,7 @@ class ContextPanel(Vertical):
 
     def montrer_plan(self, dossier: Dossier, aujourd_hui: date) -> None:
         self.query_one("#vue-plan", Static).update(plan_texte(dossier, aujourd_hui))
+        self.query_one("#vue-frise", Frise).afficher_dossier(dossier, aujourd_hui.year)
 
     def montrer_index(self, texte: str) -> None:
         self.query_one("#etat-index", Static).update(Text(texte))
@@ -177,4 +195,6 @@ class ContextPanel(Vertical):
         if event.option_list is not liste or event.option_index >= len(liste.pistes):
             return
         hit = liste.pistes[event.option_index].hit
-        self.query_one("#pourquoi-metier", Static).update(Text(hit.pourquoi))
+        self.query_one("#pourquoi-metier", Static).update(
+            Text(hit.pourquoi + " — r : recrutements par région, a : ajouter comme projet.")
+        )
