@@ -8,7 +8,6 @@ from pydantic import BaseModel
 
 from assistant.domain.dossier import Dossier
 from assistant.domain.labels import libelle, libelle_valeur
-from assistant.guide.extraction.places import charger_lieux
 from assistant.domain.steps import (
     ETAPES,
     Action,
@@ -21,6 +20,7 @@ from assistant.domain.steps import (
     Frein,
     Projet,
 )
+from assistant.guide.extraction.places import charger_lieux
 
 ABSENCES = {"non_aborde": "non abordé", "refus": "la personne préfère ne pas répondre"}
 
