@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static, TabbedContent
+from textual.widgets import Footer, Header, Input, ProgressBar, Static, Tabs
 
 from assistant.domain.errors import DonneesInvalides
 from assistant.domain.steps import ETAPES
@@ -64,6 +64,7 @@ class WorkspaceScreen(Screen[None]):
         Binding("escape", "back", "Dossiers"),
         Binding("ctrl+o", "accept_all", "Tout accepter", priority=True),
         Binding("ctrl+n", "next_question", "Question suivante", priority=True),
+        Binding("down", "focus_proposals", "Propositions", show=False),
         Binding("f2", "edit_field", "Renseigner"),
         Binding("f3", "toggle_context", "Contexte"),
         Binding("f4", "choose_step", "Étapes"),
@@ -74,9 +75,12 @@ class WorkspaceScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # « Tout accepter » appears in the footer only when something waits for confirmation.
-        if action == "accept_all":
+        if action in ("accept_all", "focus_proposals"):
             return bool(self.en_attente)
         return True
+
+    def action_focus_proposals(self) -> None:
+        self.query_one("#propositions", ProposalsList).focus()
 
     def __init__(self, session: Session, entretien: Entretien) -> None:
         super().__init__()
@@ -561,9 +565,18 @@ class WorkspaceScreen(Screen[None]):
             if not self.has_class("voir-contexte"):
                 self.query_one("#saisie", Input).focus()
                 return
-        self.query_one(ContextPanel).query_one(TabbedContent).focus()
+        # The tab bar takes the focus: ← → change tab, Tab goes into the list of the tab.
+        self.query_one(ContextPanel).query_one(Tabs).focus()
 
     def action_back(self) -> None:
+        contexte = self.query_one(ContextPanel)
+        if (
+            self.focused is not None
+            and contexte in self.focused.ancestors
+            and not self.has_class("etroit")
+        ):
+            self.query_one("#saisie", Input).focus()
+            return
         if self.has_class("voir-contexte"):
             self.remove_class("voir-contexte")
             self.query_one("#saisie", Input).focus()

@@ -39,7 +39,8 @@ class ProposalsList(OptionList):
             self.add_option(Option(texte))
         self.display = bool(self.propositions)
         self.border_title = (
-            f"À confirmer ({len(self.propositions)}) — Ctrl+O tout accepter · Tab puis Entrée, c, x"
+            f"À confirmer ({len(self.propositions)}) — Ctrl+O : tout accepter · ↓ : choisir, "
+            "puis Entrée accepter, c corriger, x rejeter"
         )
         if self.propositions:
             self.highlighted = 0
