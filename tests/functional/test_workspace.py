@@ -1,4 +1,4 @@
-"""The interview workspace under ordinary and hostile use: keys, dialogs, bad input, small terminals."""
+"""The interview workspace under ordinary and hostile use: keys, dialogs, bad input, sizes."""
 
 import time
 from datetime import date
