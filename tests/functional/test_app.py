@@ -201,9 +201,7 @@ async def test_ctrl_l_locks_and_the_unlock_returns_where_the_counsellor_was(
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
         assert not app.session.is_unlocked
-        assert "phrase en cours" not in "".join(
-            str(w.render()) for w in app.screen.query(Static)
-        )
+        assert "phrase en cours" not in "".join(str(w.render()) for w in app.screen.query(Static))
         await _unlock(pilot)
         assert isinstance(app.screen, WorkspaceScreen)
         assert app.screen.query_one("#saisie", Input).value == "phrase en cours de frappe"

@@ -1,4 +1,4 @@
-"""SVG snapshots of the main screens at 80x24 and 160x48 (update with `pytest --snapshot-update`)."""
+"""SVG snapshots of the main screens at 80x24 and 160x48 (`pytest --snapshot-update`)."""
 
 from datetime import date
 
