@@ -383,6 +383,16 @@ def _job_json(hit: Any) -> dict[str, Any]:
     return data
 
 
+def _write_utf8(line: str) -> None:
+    """JSON lines are UTF-8 whatever the terminal's encoding (a pipe to a program, a C locale)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (embedding, some test harnesses)
+        click.echo(line, nl=False)
+        return
+    sys.stdout.flush()  # nothing written through the text layer may come after this line
+    buffer.write(line.encode("utf-8", errors="replace"))
+
+
 def _output(
     text: str,
     batch: bool,
@@ -393,7 +403,7 @@ def _output(
 ) -> None:
     """One query's results: a JSON line, or numbered French lines with their reasons."""
     if as_json:
-        click.echo(json.dumps({"query": text, "results": payload}, ensure_ascii=False))
+        _write_utf8(json.dumps({"query": text, "results": payload}, ensure_ascii=False) + "\n")
         return
     if batch:
         click.echo(f"« {text} »")
@@ -475,12 +485,45 @@ def search_services(query: str | None, top: int, departement: str | None, as_jso
         )
 
 
+def _bad_value(exc: click.exceptions.BadParameter) -> str:
+    """Click's English "Invalid value" as a French sentence that says what is expected."""
+    param = exc.param
+    opts = getattr(param, "opts", None) or []
+    nom = max(opts, key=len) if opts else (exc.param_hint or "une option")
+    kind = getattr(param, "type", None)
+    if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
+        attendu = f"un nombre entier entre {kind.min} et {kind.max}"
+    elif isinstance(kind, click.IntRange | click.types.IntParamType):
+        attendu = "un nombre entier"
+    else:
+        attendu = "une valeur permise (voir `--help`)"
+    return f"Valeur refusée pour {nom} : {nom} doit être {attendu}."
+
+
+@cli.command(options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+def demo() -> None:
+    """Ouvre un coffre de démonstration avec trois dossiers fictifs (profils P0, P1, P3).
+
+    Le coffre de démonstration est séparé du vôtre et ne contient que des données inventées ;
+    sa phrase secrète est « demo-passerelle-fictif ».
+    """
+    from assistant.demo import session_demo
+    from assistant.tui.app import PasserelleApp
+
+    settings = _settings()
+    PasserelleApp(session_demo(settings), demo=True).run()
+
+
 def main() -> None:
     """Entry point of the `passerelle` command; click's English errors become French sentences."""
     try:
         cli.main(standalone_mode=False, prog_name="passerelle")
     except click.exceptions.NoSuchOption as exc:
         click.echo(f"Option inconnue : {exc.option_name}. Tapez `passerelle --help`.", err=True)
+        sys.exit(2)
+    except click.exceptions.BadParameter as exc:
+        click.echo(_bad_value(exc), err=True)
         sys.exit(2)
     except click.exceptions.UsageError:
         saisie = " ".join(sys.argv[1:])

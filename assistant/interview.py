@@ -41,7 +41,7 @@ class Entretien:
         self.session = session
         self.dossier = dossier
         self.extracteur = extracteur
-        self._aujourd_hui = aujourd_hui
+        self.aujourd_hui = aujourd_hui
         self.etape_choisie: int | None = None
         """A step the counsellor jumped to; the guide's order applies when None."""
 
@@ -92,8 +92,8 @@ class Entretien:
             etape=question.numero_etape,
             champs_attendus=tuple(question.question.champs),
             question_id=question.question.id,
-            annee_courante=self._aujourd_hui().year,
-            mois_courant=self._aujourd_hui().month,
+            annee_courante=self.aujourd_hui().year,
+            mois_courant=self.aujourd_hui().month,
             metiers=metiers,
             deja_notes={
                 champ: getattr(etape, champ)
@@ -152,10 +152,10 @@ class Entretien:
         """Start a follow-up meeting: steps 1, 5, 8 and 9 of the guide."""
         with self._modification():
             self.dossier.nouvelle_rencontre(
-                self._aujourd_hui(), self.session.settings.conseiller_id, TypeRencontre.SUIVI
+                self.aujourd_hui(), self.session.settings.conseiller_id, TypeRencontre.SUIVI
             )
         self.etape_choisie = None
 
     def jours_avant_sortie(self) -> int | None:
         sortie = self.dossier.etapes.situation.date_sortie_previsible
-        return (sortie - self._aujourd_hui()).days if sortie else None
+        return (sortie - self.aujourd_hui()).days if sortie else None

@@ -1,5 +1,6 @@
 """Application services shared by the terminal interface and the command line."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,6 +47,8 @@ class Session:
     ) -> None:
         self.settings = settings
         self.locations = locations or Locations(data_dir or settings.data_dir)
+        self.aujourd_hui: Callable[[], date] = date.today
+        """The clock of the interview (dates of meetings, countdowns); tests and the demo fix it."""
         self.guide = GuideEngine(est_reglemente=self._is_regulated)
         self._vault: Vault | None = None
         self._dossiers: DossierRepository | None = None
@@ -125,7 +128,7 @@ class Session:
     ) -> Dossier:
         """A new dossier with its first meeting started (all steps of the guide)."""
         return self.dossiers.create(
-            reference, type_etablissement, jour or date.today(), self.settings.conseiller_id
+            reference, type_etablissement, jour or self.aujourd_hui(), self.settings.conseiller_id
         )
 
     def get_dossier(self, dossier_id: str) -> Dossier:
@@ -144,7 +147,7 @@ class Session:
         from assistant.guide.extraction.rules import RuleExtractor
         from assistant.interview import Entretien
 
-        return Entretien(self, dossier, RuleExtractor())
+        return Entretien(self, dossier, RuleExtractor(), self.aujourd_hui)
 
     def chercher_metiers(self, texte: str) -> list["MetierTrouve"]:
         """Job sheets for words the person said (used by the extraction to propose a code)."""

@@ -207,6 +207,17 @@ class VectorIndex:
             self._save_matrix(kind, fingerprint)
         return SyncReport(collection.name, len(todo), len(stale), len(wanted) - len(todo))
 
+    def holds(self, kind: str, records: Iterable[Record]) -> bool:
+        """Whether the collection holds exactly these records, embedded from these texts."""
+        engine = self.embedder.name
+        wanted = {r.id: r.digest(engine) for r in records}
+        existing = self.collection(kind).get(include=["metadatas"])
+        current = {
+            id_: (meta or {}).get("digest")
+            for id_, meta in zip(existing["ids"], existing["metadatas"], strict=True)
+        }
+        return current == wanted
+
     def count(self, kind: str) -> int:
         return int(self.collection(kind).count())
 

@@ -4,7 +4,7 @@ Hybrid: BM25 over every job-title variant (exact words matter in job titles) fus
 e5 similarity (for paraphrases: "j'ai fait du placo" -> plaquiste), scored per job sheet.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,14 @@ from assistant.retrieval.demand import HiringDemand, RegionalDemand
 from assistant.retrieval.index import Record, VectorIndex
 from assistant.retrieval.knowledge import Fiche, Knowledge
 from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.text import clean_query, expand, fold, masculine_form, tokens
+from assistant.retrieval.text import (
+    clean_query,
+    expand,
+    feminine_to_masculine,
+    fold,
+    masculine_form,
+    tokens,
+)
 
 KIND_APPELLATIONS = "appellations"
 MAX_QUERY_CHARS = 300
@@ -26,13 +33,18 @@ class FusionWeights:
     bm25: float = 0.6
     dense: float = 0.4
     # Real offers concentrate on jobs that hire a lot: BMO volume breaks ties between sheets.
-    prior: float = 0.3
+    prior: float = 0.5
     # Share of a job title's words that the query covers: "électricien" is closer to
     # "Électricien / Électricienne" than to "Électricien / Électricienne de maintenance navale".
     coverage: float = 0.5
     # What people describe are tasks: their words meet the job sheets' skill labels.
     skills: float = 0.4
     dense_candidates: int = 60
+    # A fiche with several titles that match ("Vendeur en épicerie", "Vendeur en crèmerie"...)
+    # is more likely than one with a single odd match ("Web vendeur"); short queries only.
+    siblings: float = 0.5
+    # The query's own words are one of the fiche's titles, word for word.
+    exact: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ class JobSearch:
         self._codes = sorted(knowledge.fiches)
         self._position = {code: i for i, code in enumerate(self._codes)}
         self._appellations = knowledge.appellations
+        # "Vendeuse", "Chargée de clientèle": the titles are indexed in their masculine form.
+        self.masculine = feminine_to_masculine(a.libelle for a in self._appellations)
         self._owner = np.array([self._position[a.rome] for a in self._appellations], dtype=np.int64)
         volume = np.array(
             [demand.national(code) if demand else 0.0 for code in self._codes], dtype=np.float32
@@ -102,15 +116,23 @@ class JobSearch:
 
     # --- scores -------------------------------------------------------------------------------
 
-    def _lexical(self, query_tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Best BM25 score per fiche, and the index of the appellation that gave it."""
+    def _lexical(
+        self, query_tokens: list[str], own: frozenset[str] = frozenset()
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Best BM25 score per fiche, the appellation that gave it, and exact title matches.
+
+        `own` is the query's own words (before jargon is spelled out); a fiche one of whose
+        titles has exactly these words is marked in the third array.
+        """
         per_fiche = np.zeros(len(self._codes), dtype=np.float32)
         best = np.full(len(self._codes), -1, dtype=np.int64)
+        exact = np.zeros(len(self._codes), dtype=np.float32)
         if not query_tokens:
-            return per_fiche, best
+            return per_fiche, best, exact
         scores = self._titles.scores_for_tokens(query_tokens)
         wanted = set(query_tokens)
         order = np.argsort(-scores, kind="stable")
+        total = np.zeros(len(self._codes), dtype=np.float32)
         for i in order[:400]:
             if scores[i] <= 0:
                 break
@@ -119,9 +141,17 @@ class JobSearch:
             value = scores[i] * (1.0 - self.weights.coverage + self.weights.coverage * covered)
             value *= self._title_weight[i]
             fiche = self._owner[i]
+            if title == own:
+                # The offer's title is one of this fiche's job titles, word for word.
+                exact[fiche] = 1.0
+            total[fiche] += value
             if value > per_fiche[fiche]:
                 per_fiche[fiche], best[fiche] = value, i
-        return per_fiche, best
+        if self.weights.siblings:
+            short = min(max((6 - len(wanted)) / 4, 0.0), 1.0)
+            others = total - per_fiche
+            per_fiche = per_fiche + short * self.weights.siblings * np.log1p(others)
+        return per_fiche, best, exact
 
     def _by_skills(self, query: str) -> np.ndarray:
         """Per fiche, the sum of its three best-matching skill labels."""
@@ -180,10 +210,12 @@ class JobSearch:
         codes: Sequence[str] | None = None,
     ) -> list[JobHit]:
         """Best job sheets for a query; `codes` restricts to a set of fiches (filters)."""
-        prepared = prepare_query(query)
+        prepared = self.prepare(query)
         if not prepared:
             return []
-        lexical, best_lexical = self._lexical(tokens(prepared))
+        # The query's own words, before jargon is spelled out: do they name a job title exactly?
+        own = frozenset(tokens(expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)))
+        lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
         if vector is None and self.index is not None:
             vector = self.index.embedder.embed_query_array(prepared)
         dense, dense_ogr = self._dense(vector)
@@ -202,6 +234,7 @@ class JobSearch:
             floor = float(np.partition(dense[dense > 0], 0)[0]) if (dense > 0).sum() > 1 else 0.0
             spread = max(float(dense.max()) - floor, 1e-6)
             score += self.weights.dense * np.where(dense > 0, (dense - floor) / spread, 0.0)
+        score += self.weights.exact * exact
         if self.weights.prior:
             # Only among sheets that matched: the prior ranks candidates, never adds new ones.
             score = np.where(score > 0, score + self.weights.prior * self._prior, 0.0)
@@ -216,6 +249,10 @@ class JobSearch:
             self._hit(i, float(score[i]), best_lexical[i], dense_ogr.get(i), prepared)
             for i in order
         ]
+
+    def prepare(self, query: str) -> str:
+        """The text searched for a query (the dense index embeds the same text)."""
+        return prepare_query(query, self.masculine)
 
     # --- explanation --------------------------------------------------------------------------
 
@@ -248,8 +285,8 @@ class JobSearch:
         )
 
 
-def prepare_query(query: str) -> str:
+def prepare_query(query: str, masculine: Mapping[str, str] | None = None) -> str:
     """The query without offer noise, bounded in length (a pasted page is cut, not refused)."""
     query = query[:MAX_QUERY_CHARS]
     # Nothing left once the offer noise is gone ("H/F", "CDI"): there is nothing to search.
-    return expand(clean_query(query))
+    return expand(clean_query(query), masculine)

