@@ -40,6 +40,7 @@ bench: $(VENV)/.installed-app
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/vault.py
 	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/workspace.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
