@@ -68,6 +68,15 @@ def _pistes(dossier: Dossier) -> list[tuple[str, str, str | None]]:
     return uniques[:MAX_PISTES]
 
 
+def cle_suggestions(dossier: Dossier) -> tuple[object, ...]:
+    """What the suggestions depend on: when it has not changed, nothing needs recomputing."""
+    situation = dossier.etapes.situation
+    freins = tuple(
+        (f.categorie, f.niveau, f.besoin_orientation) for f in dossier.etapes.freins.freins
+    )
+    return (tuple(_pistes(dossier)), situation.region_sortie, situation.departement_sortie, freins)
+
+
 def suggerer(knowledge: "KnowledgeService", dossier: Dossier, top: int = 3) -> Suggestions:
     """Suggestions from what is confirmed in the dossier (searches in-process, ~30 ms each)."""
     situation = dossier.etapes.situation

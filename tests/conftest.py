@@ -26,6 +26,8 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
             monkeypatch.delenv(name)
     monkeypatch.setenv("PASSERELLE_CONFIG_FILE", str(tmp_path / "absent-config.toml"))
     monkeypatch.setenv("PASSERELLE_DATA_DIR", str(tmp_path / "donnees"))
+    # A full index build takes two minutes: tests that want the dense index copy `built_index`.
+    monkeypatch.setenv("PASSERELLE_KNOWLEDGE__BUILD_INDEX_IN_BACKGROUND", "false")
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from assistant.retrieval.services import load_services
 from assistant.retrieval.sources.data_inclusion import load_referentials
 
 MAX_QUERY_CHARS = 10_000
+VECTOR_CACHE_SIZE = 512
 T = TypeVar("T")
 
 
@@ -64,6 +65,8 @@ class KnowledgeService:
         self._lock = threading.RLock()
         self._build_lock = threading.Lock()
         self._lazy: dict[str, Any] = {}
+        self._vector_cache: dict[str, np.ndarray] = {}
+        self._cache_lock = threading.Lock()
 
     def _once(self, name: str, make: Callable[[], T]) -> T:
         """The value made by `make`, made once even when threads ask at the same time."""
@@ -123,6 +126,11 @@ class KnowledgeService:
                 self.dense_ready = True
                 self._lazy.pop("jobs", None)  # the next search loads the new vectors
             return reports
+
+    def warm_up(self) -> None:
+        """Load every search structure now (in a worker), so that the first search is fast."""
+        for name in ("jobs", "certifications", "services", "demand", "regulated"):
+            getattr(self, name)
 
     def check_index(self) -> bool:
         """Whether searches may use the dense index (remembered until the next build)."""
@@ -267,11 +275,25 @@ class KnowledgeService:
         vectors: list[np.ndarray | None] = [None] * len(texts)
         if self.jobs.index is None:
             return vectors
-        keep = [i for i, t in enumerate(texts) if t]
+        # The workspace asks again for the same few job titles after each answer: embedding a
+        # query costs tens of milliseconds on two cores, a lookup nothing.
+        with self._cache_lock:
+            return self._cached_vectors(texts, vectors)
+
+    def _cached_vectors(
+        self, texts: list[str], vectors: list[np.ndarray | None]
+    ) -> list[np.ndarray | None]:
+        for i, text in enumerate(texts):
+            if text:
+                vectors[i] = self._vector_cache.get(text)
+        keep = [i for i, t in enumerate(texts) if t and vectors[i] is None]
         embedder = self.open_index().embedder
         for start in range(0, len(keep), 256):
             chunk = keep[start : start + 256]
             batch = embedder.embed_queries([texts[i] for i in chunk])
             for i, vector in zip(chunk, batch, strict=True):
                 vectors[i] = vector
+                if len(self._vector_cache) >= VECTOR_CACHE_SIZE:
+                    self._vector_cache.pop(next(iter(self._vector_cache)))
+                self._vector_cache[texts[i]] = vector
         return vectors

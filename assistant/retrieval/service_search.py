@@ -41,20 +41,30 @@ class ServiceSearch:
                 for s in self._items
             ]
         )
+        # Per-service facts as arrays, so that one search is a few vector operations.
+        self._departements = np.array([s.departement or "" for s in self._items], dtype=object)
+        self._justice = np.array([PUBLIC_JUSTICE in s.publics for s in self._items], dtype=bool)
+        self._par_thematique: dict[str, np.ndarray] = {}
+        for i, service in enumerate(self._items):
+            for thematique in service.thematiques:
+                self._par_thematique.setdefault(thematique, np.zeros(len(self._items), bool))[i] = (
+                    True
+                )
 
     def search(self, query: str, departement: str | None = None, top: int = 5) -> list[ServiceHit]:
         categorie = barrier_from_text(query)
         wanted = set(thematiques_for(categorie)) if categorie else set()
         lexical = self._lexical.scores(query)
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
-        for i, service in enumerate(self._items):
-            shared = wanted & set(service.thematiques)
-            if shared:
-                score[i] += 1.0
-            if PUBLIC_JUSTICE in service.publics and score[i] > 0:
-                score[i] += 0.1  # open to people under justice measures
-            if departement and service.departement != departement:
-                score[i] = 0
+        score = score.astype(float)
+        partage = np.zeros(len(self._items), bool)
+        for thematique in wanted:
+            if thematique in self._par_thematique:
+                partage |= self._par_thematique[thematique]
+        score[partage] += 1.0
+        score[self._justice & (score > 0)] += 0.1  # open to people under justice measures
+        if departement:
+            score[self._departements != departement] = 0
         order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
         hits = []
         for i in order:

@@ -54,6 +54,7 @@ class PasserelleApp(App[None]):
         if minutes:
             self.set_interval(min(30.0, minutes * 60 / 4), self._lock_if_idle)
         if self.session.is_unlocked:  # the demo opens its own vault before the app starts
+            self.prepare_knowledge()
             self.push_screen(DossiersScreen(self.session))
         else:
             self._show_vault_screen()
@@ -69,6 +70,7 @@ class PasserelleApp(App[None]):
         self.push_screen(screen)
 
     def on_vault_opened(self, message: messages.VaultOpened) -> None:
+        self.prepare_knowledge()  # loads while the counsellor picks a dossier
         if message.created:
             self.notify("Coffre créé. Gardez votre phrase secrète en lieu sûr.")
         if len(self.screen_stack) > 2:
@@ -115,7 +117,9 @@ class PasserelleApp(App[None]):
     def _prepare_index(self) -> None:
         service = self.session.knowledge
         try:
-            if service.check_index():
+            ready = service.check_index()
+            service.warm_up()
+            if ready:
                 self.call_from_thread(self._set_index_status, INDEX_READY)
                 return
             if not self.session.settings.knowledge.build_index_in_background:

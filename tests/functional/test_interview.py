@@ -5,7 +5,9 @@ Ctrl+O, the action plan is filled through the field editor (F2); the dossier is 
 from the encrypted vault by a fresh application.
 """
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE
@@ -116,7 +118,11 @@ async def _answer_until(pilot: Pilot, screen: WorkspaceScreen, derniere_etape: i
     raise AssertionError("the interview did not end")
 
 
-async def test_a_whole_interview_then_restart_loses_nothing(settings: Settings) -> None:
+async def test_a_whole_interview_then_restart_loses_nothing(
+    settings: Settings, built_index: Path
+) -> None:
+    # The real dense index (built once per test run) behind the job suggestions.
+    shutil.copytree(built_index / "index", settings.data_dir / "index")
     dossier_id = _vault(settings)
     seen: list[Message] = []
 
@@ -180,6 +186,7 @@ async def test_a_whole_interview_then_restart_loses_nothing(settings: Settings) 
     assert sorted(set(etapes_vues) - {None}) == list(range(10))
     assert len(unique(messages.ProposalConfirmed)) >= 20
     assert any(m.propositions > 0 for m in unique(messages.UtteranceUnderstood))  # type: ignore[attr-defined]
+    assert app.index_status == "Recherche par les mots et par le sens."
     refreshed = unique(messages.SuggestionsRefreshed)
     assert refreshed and max(m.metiers for m in refreshed) >= 2  # type: ignore[attr-defined]
 

@@ -25,7 +25,7 @@ from assistant.guide.presentation import valeur_texte
 from assistant.interview import Entretien
 from assistant.session import Session
 from assistant.storage.errors import VaultError
-from assistant.suggestions import Suggestions
+from assistant.suggestions import Suggestions, cle_suggestions
 from assistant.tui import messages
 from assistant.tui.dialogs.choice import ChoiceDialog
 from assistant.tui.dialogs.confirm import ConfirmDialog
@@ -88,6 +88,7 @@ class WorkspaceScreen(Screen[None]):
         self.en_attente: list[Proposition] = []
         self._derniere_question: str | None = None
         self._lancement_suggestions = 0.0
+        self._cle_suggestions: tuple[object, ...] | None = None
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -163,7 +164,9 @@ class WorkspaceScreen(Screen[None]):
         panneau = self.query_one(ContextPanel)
         panneau.montrer_profil(dossier, guide.regles(dossier))
         panneau.montrer_plan(dossier, entretien.aujourd_hui())
-        if suggestions:
+        cle = cle_suggestions(dossier)
+        if suggestions and cle != self._cle_suggestions:
+            self._cle_suggestions = cle
             self._lancement_suggestions = time.perf_counter()
             self._suggerer(dossier.model_copy(deep=True))
 
@@ -619,6 +622,7 @@ class WorkspaceScreen(Screen[None]):
         )
 
     def _suggestions_indisponibles(self, message: str) -> None:
+        self._cle_suggestions = None  # try again at the next change
         self.query_one(ContextPanel).montrer_index(
             f"Suggestions indisponibles pour l'instant ({message}) ; l'entretien continue."
         )
@@ -683,9 +687,8 @@ class WorkspaceScreen(Screen[None]):
                 self.add_class("voir-contexte")
             if argument and nom in ("metiers", "métiers", "formations", "services"):
                 self._recherche_libre(nom, argument)
-            fil.ajouter(
-                "note", f"Onglet {nom.capitalize()} du panneau de contexte (F3 pour y aller)."
-            )
+            titre = onglets[nom].removeprefix("onglet-").capitalize().replace("Metiers", "Métiers")
+            fil.ajouter("note", f"Onglet {titre} du panneau de contexte (F3 pour y aller).")
         elif nom in ("etape", "étape") and argument.isdigit() and 0 <= int(argument) < len(ETAPES):
             self._aller_a(int(argument))
         elif nom == "suivante":

@@ -49,13 +49,12 @@ def plan_texte(dossier: Dossier, aujourd_hui: date) -> Text:
         texte.append(f"{statuts[action.statut]} {action.libelle}\n", style="bold")
         details = valeur_texte(EtapePlanAction, "actions", action).split(" (", 1)[-1]
         texte.append(f"   ({details}", style="dim")
-        if action.echeance:
+        if action.echeance and action.statut not in ("fait", "abandonne"):
             reste = (action.echeance - aujourd_hui).days
-            en_retard = reste < 0 and action.statut not in ("fait", "abandonne")
-            texte.append(
-                f" · {'en retard de ' + str(-reste) if en_retard else 'dans ' + str(reste)} j",
-                style="bold red" if en_retard else "",
-            )
+            if reste < 0:
+                texte.append(f" · en retard de {-reste} j", style="bold red")
+            else:
+                texte.append(f" · dans {reste} j")
             if sortie and action.echeance > sortie and action.moment.value == "en_detention":
                 texte.append(" · échéance après la sortie prévisible", style="yellow")
         texte.append("\n")
@@ -124,7 +123,7 @@ class ContextPanel(Vertical):
                 yield Static(id="vue-plan")
             with TabPane("Frise", id="onglet-frise"), VerticalScroll():
                 yield Frise(id="vue-frise")
-            with TabPane("Recrutements", id="onglet-recrutements"), VerticalScroll():
+            with TabPane("Demande", id="onglet-recrutements"), VerticalScroll():
                 yield DemandeRegions(id="vue-recrutements")
 
     def ouvrir(self, onglet: str) -> None:
