@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the knowledge stack (numpy, chromadb) loads on first use, n
     from assistant.guide.extraction.proposals import MetierTrouve
     from assistant.interview import Entretien
     from assistant.retrieval.service import KnowledgeService
-    from assistant.suggestions import Suggestions
+    from assistant.suggestions import Suggesteur, Suggestions
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Session:
         self._vault: Vault | None = None
         self._dossiers: DossierRepository | None = None
         self._knowledge: KnowledgeService | None = None
+        self._suggesteur: Suggesteur | None = None
 
     def _is_regulated(self, code_rome: str) -> bool:
         # Only called when a project has a job sheet: the rules load on first need.
@@ -96,6 +97,10 @@ class Session:
             self._vault.close()
         self._vault = None
         self._dossiers = None
+        # Searches remember the person's words (job titles) in memory: forget them too.
+        self._suggesteur = None
+        if self._knowledge is not None:
+            self._knowledge.forget_queries()
 
     @property
     def dossiers(self) -> DossierRepository:
@@ -159,6 +164,8 @@ class Session:
         ]
 
     def suggestions(self, dossier: Dossier) -> "Suggestions":
-        from assistant.suggestions import suggerer
+        from assistant.suggestions import Suggesteur
 
-        return suggerer(self.knowledge, dossier)
+        if self._suggesteur is None:
+            self._suggesteur = Suggesteur(self.knowledge)
+        return self._suggesteur.suggerer(dossier)

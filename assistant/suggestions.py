@@ -4,8 +4,10 @@ Only public words leave the dossier here (job titles, barrier categories, a dép
 and only towards the in-process knowledge search: nothing personal is indexed or logged.
 """
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.domain.dossier import Dossier
 from assistant.domain.enums import NiveauFrein
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.retrieval.service import KnowledgeService
     from assistant.retrieval.service_search import ServiceHit
 
+T = TypeVar("T")
 MAX_PISTES = 4
 """Job titles searched per refresh: priority project first, other projects, then experiences."""
 
@@ -77,8 +80,58 @@ def cle_suggestions(dossier: Dossier) -> tuple[object, ...]:
     return (tuple(_pistes(dossier)), situation.region_sortie, situation.departement_sortie, freins)
 
 
-def suggerer(knowledge: "KnowledgeService", dossier: Dossier, top: int = 3) -> Suggestions:
+class Suggesteur:
+    """Suggestions for the dossiers of one session, remembering the searches already made.
+
+    After each confirmed answer most searches are the same as before (same job titles, same
+    barriers): they are answered from memory, so a refresh only pays for what changed.
+    """
+
+    TAILLE = 256
+
+    def __init__(self, knowledge: "KnowledgeService") -> None:
+        self.knowledge = knowledge
+        self._memoire: dict[tuple[object, ...], Any] = {}
+        self._verrou = threading.Lock()
+
+    def _memo(self, cle: tuple[object, ...], calcul: Callable[[], T]) -> T:
+        # The dense index may become ready during the session: it is part of the key.
+        cle = (self.knowledge.dense_ready, *cle)
+        with self._verrou:
+            if cle in self._memoire:
+                valeur: T = self._memoire[cle]
+                return valeur
+        valeur = calcul()
+        with self._verrou:
+            if len(self._memoire) >= self.TAILLE:
+                self._memoire.pop(next(iter(self._memoire)))
+            self._memoire[cle] = valeur
+        return valeur
+
+    def metiers(self, requete: str, top: int, region: str | None) -> "list[JobHit]":
+        return self._memo(
+            ("metiers", requete, top, region),
+            lambda: self.knowledge.search_jobs(requete, top, region),
+        )
+
+    def certifications(self, requete: str) -> "list[CertificationHit]":
+        return self._memo(
+            ("certifications", requete), lambda: self.knowledge.search_certifications(requete, 5)
+        )
+
+    def services(self, requete: str, departement: str | None, top: int) -> "list[ServiceHit]":
+        return self._memo(
+            ("services", requete, departement, top),
+            lambda: self.knowledge.search_services(requete, departement, top),
+        )
+
+    def suggerer(self, dossier: Dossier, top: int = 3) -> Suggestions:
+        return suggerer(self, dossier, top)
+
+
+def suggerer(suggesteur: Suggesteur, dossier: Dossier, top: int = 3) -> Suggestions:
     """Suggestions from what is confirmed in the dossier (searches in-process, ~30 ms each)."""
+    knowledge = suggesteur.knowledge
     situation = dossier.etapes.situation
     region = situation.region_sortie
     metiers: list[PisteMetier] = []
@@ -90,9 +143,8 @@ def suggerer(knowledge: "KnowledgeService", dossier: Dossier, top: int = 3) -> S
         else mots
         for _, mots, code in pistes
     ]
-    for (origine, _, code), hits in zip(
-        pistes, knowledge.search_jobs_batch(requetes, top, region), strict=True
-    ):
+    for (origine, _, code), requete in zip(pistes, requetes, strict=True):
+        hits = suggesteur.metiers(requete, top, region)
         if code:
             hits = [h for h in hits if h.code_rome == code][:1] or hits[:1]
         for hit in hits:
@@ -105,16 +157,16 @@ def suggerer(knowledge: "KnowledgeService", dossier: Dossier, top: int = 3) -> S
         origine, mots, code = pistes[0]
         pour = origine
         fiche = knowledge.knowledge.fiches.get(code) if code else None
-        certifications = knowledge.search_certifications(fiche.libelle if fiche else mots, top=5)
+        certifications = suggesteur.certifications(fiche.libelle if fiche else mots)
     departement = situation.departement_sortie
     services: list[ServicesFrein] = []
     for frein in dossier.etapes.freins.freins:
         if frein.niveau in (NiveauFrein.AUCUN,) and not frein.besoin_orientation:
             continue
         mots = frein.categorie.value.replace("_", " ")
-        locaux = knowledge.search_services(mots, departement, top)
+        locaux = suggesteur.services(mots, departement, top)
         ailleurs = bool(departement) and not locaux
         if ailleurs:
-            locaux = knowledge.search_services(mots, None, top)
+            locaux = suggesteur.services(mots, None, top)
         services.append(ServicesFrein(libelle(frein.categorie), locaux, ailleurs))
     return Suggestions(metiers, certifications, pour, services, region)

@@ -127,6 +127,11 @@ class KnowledgeService:
                 self._lazy.pop("jobs", None)  # the next search loads the new vectors
             return reports
 
+    def forget_queries(self) -> None:
+        """Drop the cached query vectors (their keys are what was searched)."""
+        with self._cache_lock:
+            self._vector_cache.clear()
+
     def warm_up(self) -> None:
         """Load every search structure now (in a worker), so that the first search is fast."""
         for name in ("jobs", "certifications", "services", "demand", "regulated"):
@@ -210,7 +215,7 @@ class KnowledgeService:
         self, query: str, top: int = 5, niveau_max: int | None = None, courtes: bool = False
     ) -> list[CertificationHit]:
         query = query[:MAX_QUERY_CHARS]
-        jobs = self.jobs.search(query, 3)
+        jobs = self.jobs.search(query, 3, vector=self._query_vectors([query])[0])
         return self.certifications.search(query, jobs, top, niveau_max, courtes)
 
     def search_services(

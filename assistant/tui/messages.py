@@ -68,6 +68,9 @@ class SuggestionsRefreshed(Message):
     metiers: int
     services: int
     duree_ms: float
+    """From the confirmed answer to the panel updated."""
+    calcul_ms: float = 0.0
+    """Of which the searches themselves (in a worker thread)."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static, Tabs
+from textual.widgets import Footer, Header, Input, ProgressBar, Tabs
 
 from assistant.domain.errors import DonneesInvalides
 from assistant.domain.steps import ETAPES
@@ -35,6 +35,7 @@ from assistant.tui.widgets.interview.chat import ChatLog
 from assistant.tui.widgets.interview.context import ContextPanel, JobsList
 from assistant.tui.widgets.interview.proposals import ProposalsList
 from assistant.tui.widgets.interview.steps import StepsList
+from assistant.tui.widgets.interview.view import Vue
 
 if TYPE_CHECKING:
     from assistant.tui.app import PasserelleApp
@@ -96,12 +97,12 @@ class WorkspaceScreen(Screen[None]):
         yield Header()
         with Horizontal(id="espace"):
             with Vertical(id="colonne-etapes"):
-                yield Static(id="profil-actif")
+                yield Vue(id="profil-actif")
                 yield ProgressBar(id="progression", show_eta=False, show_percentage=False)
                 yield StepsList(id="liste-etapes")
-                yield Static(id="rencontre", classes="aide")
+                yield Vue(id="rencontre", classes="aide")
             with Vertical(id="colonne-chat"):
-                yield Static(id="barre-etape")
+                yield Vue(id="barre-etape")
                 yield ChatLog(id="fil")
                 yield ProposalsList(id="propositions")
                 yield Input(
@@ -138,7 +139,7 @@ class WorkspaceScreen(Screen[None]):
         choix = guide.profil(dossier)
         profil = choix.profil.value if choix.profil else "à définir"
         origine = "choisi" if dossier.profil_choisi else "proposé"
-        self.query_one("#profil-actif", Static).update(
+        self.query_one("#profil-actif", Vue).montrer(
             Text.assemble((f"Profil {profil}", "bold"), f" ({origine})\n", (choix.raison, "dim"))
         )
         rencontre = dossier.rencontre_courante
@@ -150,7 +151,7 @@ class WorkspaceScreen(Screen[None]):
             self.query_one("#liste-etapes", StepsList).montrer(
                 [guide.avancement(dossier, n) for n in rencontre.etapes_prevues], courante
             )
-            self.query_one("#rencontre", Static).update(
+            self.query_one("#rencontre", Vue).montrer(
                 Text(
                     f"Rendez-vous {rencontre.numero} ({rencontre.type.value}) du "
                     f"{rencontre.date:%d/%m/%Y}"
@@ -158,7 +159,7 @@ class WorkspaceScreen(Screen[None]):
             )
         cases = "▰" * closes + "▱" * max(prevues - closes, 0)
         titre = f"Étape {courante} — {ETAPES[courante].titre}" if courante is not None else "Fin"
-        self.query_one("#barre-etape", Static).update(
+        self.query_one("#barre-etape", Vue).montrer(
             Text.assemble((titre, "bold"), f"  ·  Profil {profil}  ·  {cases} {closes}/{prevues}")
         )
         panneau = self.query_one(ContextPanel)
@@ -604,20 +605,22 @@ class WorkspaceScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="suggestions")
     def _suggerer(self, dossier: Any) -> None:
+        debut = time.perf_counter()
         try:
             suggestions = self.session.suggestions(dossier)
         except Exception as exc:  # the interview goes on without suggestions
             message = getattr(exc, "message", None) or type(exc).__name__
             self.app.call_from_thread(self._suggestions_indisponibles, message)
             return
-        self.app.call_from_thread(self._montrer_suggestions, suggestions)
+        calcul = (time.perf_counter() - debut) * 1000
+        self.app.call_from_thread(self._montrer_suggestions, suggestions, calcul)
 
-    def _montrer_suggestions(self, suggestions: Suggestions) -> None:
+    def _montrer_suggestions(self, suggestions: Suggestions, calcul_ms: float = 0.0) -> None:
         self.query_one(ContextPanel).montrer_suggestions(suggestions)
         duree = (time.perf_counter() - self._lancement_suggestions) * 1000
         self.post_message(
             messages.SuggestionsRefreshed(
-                len(suggestions.metiers), len(suggestions.services), duree
+                len(suggestions.metiers), len(suggestions.services), duree, calcul_ms
             )
         )
 
@@ -734,7 +737,7 @@ class WorkspaceScreen(Screen[None]):
                 if not hits:
                     texte.append("Aucun résultat.", style="dim")
                 cible = "#vue-formations" if nom == "formations" else "#vue-services"
-                self.app.call_from_thread(self.query_one(cible, Static).update, texte)
+                self.app.call_from_thread(self.query_one(cible, Vue).montrer, texte)
         except Exception as exc:
             message = getattr(exc, "message", None) or str(exc)
             self.app.call_from_thread(

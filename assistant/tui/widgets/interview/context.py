@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from assistant.domain.dossier import Dossier
@@ -18,6 +18,7 @@ from assistant.guide.rules import Regle
 from assistant.suggestions import PisteMetier, Suggestions
 from assistant.tui.widgets.demande_regions import DemandeRegions
 from assistant.tui.widgets.frise import Frise
+from assistant.tui.widgets.interview.view import Vue
 
 
 def _compte_a_rebours(jours: int | None, sortie: date | None) -> Text:
@@ -110,17 +111,17 @@ class ContextPanel(Vertical):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="onglets"):
             with TabPane("Profil", id="onglet-profil"), VerticalScroll():
-                yield Static(id="vue-profil")
+                yield Vue(id="vue-profil")
             with TabPane("Métiers", id="onglet-metiers"):
-                yield Static("", id="etat-index", classes="aide")
+                yield Vue("", id="etat-index", classes="aide")
                 yield JobsList(id="vue-metiers")
-                yield Static("", id="pourquoi-metier", classes="aide")
+                yield Vue("", id="pourquoi-metier", classes="aide")
             with TabPane("Formations", id="onglet-formations"), VerticalScroll():
-                yield Static(id="vue-formations")
+                yield Vue(id="vue-formations")
             with TabPane("Services", id="onglet-services"), VerticalScroll():
-                yield Static(id="vue-services")
+                yield Vue(id="vue-services")
             with TabPane("Plan", id="onglet-plan"), VerticalScroll():
-                yield Static(id="vue-plan")
+                yield Vue(id="vue-plan")
             with TabPane("Frise", id="onglet-frise"), VerticalScroll():
                 yield Frise(id="vue-frise")
             with TabPane("Demande", id="onglet-recrutements"), VerticalScroll():
@@ -142,19 +143,19 @@ class ContextPanel(Vertical):
                 texte.append(valeur + "\n")
         if not texte:
             texte = Text("Rien de noté pour l'instant.", style="dim")
-        self.query_one("#vue-profil", Static).update(texte)
+        self.query_one("#vue-profil", Vue).montrer(texte)
 
     def montrer_plan(self, dossier: Dossier, aujourd_hui: date) -> None:
-        self.query_one("#vue-plan", Static).update(plan_texte(dossier, aujourd_hui))
+        self.query_one("#vue-plan", Vue).montrer(plan_texte(dossier, aujourd_hui))
         self.query_one("#vue-frise", Frise).afficher_dossier(dossier, aujourd_hui.year)
 
     def montrer_index(self, texte: str) -> None:
-        self.query_one("#etat-index", Static).update(Text(texte))
+        self.query_one("#etat-index", Vue).montrer(Text(texte))
 
     def montrer_suggestions(self, suggestions: Suggestions) -> None:
         self.query_one("#vue-metiers", JobsList).montrer(suggestions.metiers)
         if not suggestions.metiers:
-            self.query_one("#pourquoi-metier", Static).update(
+            self.query_one("#pourquoi-metier", Vue).montrer(
                 Text("Les fiches apparaissent dès qu'une expérience ou un projet est noté.")
             )
         formations = Text()
@@ -168,7 +169,7 @@ class ContextPanel(Vertical):
                 "Les certifications apparaissent dès qu'un projet ou une expérience est noté.",
                 style="dim",
             )
-        self.query_one("#vue-formations", Static).update(formations)
+        self.query_one("#vue-formations", Vue).montrer(formations)
         services = Text()
         for groupe in suggestions.services:
             services.append(f"Frein : {groupe.frein}\n", style="bold")
@@ -187,13 +188,13 @@ class ContextPanel(Vertical):
             services.append(
                 "Les services apparaissent pour chaque frein noté à l'étape 5.", style="dim"
             )
-        self.query_one("#vue-services", Static).update(services)
+        self.query_one("#vue-services", Vue).montrer(services)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         liste = self.query_one("#vue-metiers", JobsList)
         if event.option_list is not liste or event.option_index >= len(liste.pistes):
             return
         hit = liste.pistes[event.option_index].hit
-        self.query_one("#pourquoi-metier", Static).update(
+        self.query_one("#pourquoi-metier", Vue).montrer(
             Text(hit.pourquoi + " — r : recrutements par région, a : ajouter comme projet.")
         )

@@ -33,7 +33,13 @@ class StepsList(OptionList):
     class Skipped(Message):
         numero: int
 
+    _cle: tuple[object, ...] | None = None
+
     def montrer(self, avancements: list[AvancementEtape], courante: int | None) -> None:
+        cle = (tuple(avancements), courante)
+        if cle == self._cle:  # unchanged: no rebuild, no layout
+            return
+        self._cle = cle
         surligne = self.highlighted
         self.clear_options()
         for a in avancements:
