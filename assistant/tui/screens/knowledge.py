@@ -10,7 +10,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from assistant.retrieval.service import UnknownRegion
 from assistant.session import Session
 from assistant.tui import messages
 
@@ -74,6 +73,9 @@ class KnowledgeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="recherche")
     def _search(self, kind: str, query: str, place: str | None) -> None:
+        # Imported here: the search stack is heavy and must not slow down the start-up.
+        from assistant.retrieval.service import UnknownRegion
+
         service = self.session.knowledge
         rows: list[tuple[str, str, str]] = []
         try:
