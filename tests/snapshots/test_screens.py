@@ -169,3 +169,29 @@ def test_demo_dossier_plan_in_light_theme(
     session.aujourd_hui = lambda: date(2026, 11, 26)
     app = PasserelleApp(session, demo=True)
     assert snap_compare(app, terminal_size=size, run_before=plan)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_dossier_dialog(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+
+    async def new(pilot: Pilot) -> None:
+        pilot.app.screen.query_one("#phrase", Input).value = PASSPHRASE
+        await pilot.press("enter")
+        await _steady(pilot)
+        await pilot.press("n")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=new)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_step_chooser(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_dossier(settings)
+
+    async def steps(pilot: Pilot) -> None:
+        await _open_workspace(pilot)
+        await pilot.press("f4")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=steps)
