@@ -160,7 +160,7 @@ class WorkspaceScreen(Screen[None]):
         cases = "▰" * closes + "▱" * max(prevues - closes, 0)
         titre = f"Étape {courante} — {ETAPES[courante].titre}" if courante is not None else "Fin"
         self.query_one("#barre-etape", Vue).montrer(
-            Text.assemble((titre, "bold"), f"  ·  Profil {profil}  ·  {cases} {closes}/{prevues}")
+            Text.assemble(f"{cases} {closes}/{prevues}  ", (titre, "bold"), f"  ·  Profil {profil}")
         )
         panneau = self.query_one(ContextPanel)
         panneau.montrer_profil(dossier, guide.regles(dossier))
