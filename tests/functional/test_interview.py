@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE
+from pilote import attendre, coffre_avec_dossier, dire, ouvrir_entretien, relire
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from assistant.config import Settings
-from assistant.domain.enums import CategorieFrein, EtatEtape, TypeEtablissement
-from assistant.session import Session
+from assistant.domain.enums import CategorieFrein, EtatEtape
 from assistant.tui import messages
 from assistant.tui.app import PasserelleApp, make_app
 from assistant.tui.dialogs.choice import ChoiceDialog
@@ -53,38 +53,14 @@ SANS_REPONSE = "Il réfléchit, on y reviendra."
 
 
 def _vault(settings: Settings) -> str:
-    settings.knowledge.build_index_in_background = False
-    session = Session(settings)
-    session.create_vault(PASSPHRASE, PASSPHRASE)
-    dossier = session.create_dossier("MA-2026-021", TypeEtablissement.MAISON_ARRET, jour=JOUR)
-    session.lock()
-    return dossier.id
-
-
-async def _settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def _open(pilot: Pilot) -> WorkspaceScreen:
-    pilot.app.screen.query_one("#phrase", Input).value = PASSPHRASE
-    await pilot.press("enter")
-    await _settle(pilot)
-    await pilot.press("enter")
-    await _settle(pilot)
-    await _settle(pilot)
-    assert isinstance(pilot.app.screen, WorkspaceScreen)
-    return pilot.app.screen
+    return coffre_avec_dossier(settings, "MA-2026-021", JOUR)
 
 
 async def _say(pilot: Pilot, screen: WorkspaceScreen, text: str) -> None:
-    saisie = screen.query_one("#saisie", Input)
-    saisie.value = text
-    await pilot.press("enter")
-    await _settle(pilot)
+    await dire(pilot, screen, text)
     if screen.en_attente:
         await pilot.press("ctrl+o")
-        await _settle(pilot)
+        await attendre(pilot)
 
 
 async def _add_action(pilot: Pilot, screen: WorkspaceScreen) -> None:
@@ -103,7 +79,7 @@ async def _add_action(pilot: Pilot, screen: WorkspaceScreen) -> None:
     dialog.query_one("#champ-moment", Select).value = "en_detention"
     dialog.query_one("#champ-echeance", Input).value = "15/01/2027"
     await pilot.press("ctrl+s")
-    await _settle(pilot)
+    await attendre(pilot)
     assert pilot.app.screen is screen
 
 
@@ -129,7 +105,7 @@ async def test_a_whole_interview_then_restart_loses_nothing(
     # First part: steps 0 to 4, then the counsellor quits.
     app = make_app(settings)
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         await _answer_until(pilot, screen, derniere_etape=4)
         assert screen.entretien.etape_en_cours == 5
         await pilot.press("ctrl+q")
@@ -137,7 +113,7 @@ async def test_a_whole_interview_then_restart_loses_nothing(
     # After a restart the interview resumes at step 5 with everything confirmed so far.
     app = make_app(settings)
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         assert screen.entretien.etape_en_cours == 5
         bulles = " ".join(str(b.render()) for b in screen.query(".bulle"))
         assert "Reprise de l'entretien" in bulles
@@ -149,10 +125,7 @@ async def test_a_whole_interview_then_restart_loses_nothing(
         )
 
     # Read back from the vault by a new session: every confirmed value is there.
-    session = Session(settings)
-    session.unlock(PASSPHRASE)
-    dossier = session.get_dossier(dossier_id)
-    session.lock()
+    dossier = relire(settings, dossier_id)
     etapes = dossier.etapes
     assert etapes.cadre.accord_entretien is True
     assert etapes.situation.statut_penal == "condamne"
@@ -195,27 +168,24 @@ async def test_locked_mid_step_nothing_confirmed_is_lost(settings: Settings) -> 
     dossier_id = _vault(settings)
     app: PasserelleApp = make_app(settings)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         await _answer_until(pilot, screen, derniere_etape=0)
         await _say(pilot, screen, "Il est condamné, sa sortie est prévue dans 4 mois.")
         saisie = screen.query_one("#saisie", Input)
         saisie.value = "Il veut retourner vivre à Lyon."
         await pilot.press("enter")
-        await _settle(pilot)
+        await attendre(pilot)
         assert screen.en_attente  # proposals waiting when the counsellor leaves the laptop
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert not app.session.is_unlocked
         pilot.app.screen.query_one("#phrase", Input).value = PASSPHRASE
         await pilot.press("enter")
-        await _settle(pilot)
+        await attendre(pilot)
         assert pilot.app.screen is screen
         assert screen.en_attente
         await pilot.press("ctrl+o")
-        await _settle(pilot)
-    session = Session(settings)
-    session.unlock(PASSPHRASE)
-    situation = session.get_dossier(dossier_id).etapes.situation
-    session.lock()
+        await attendre(pilot)
+    situation = relire(settings, dossier_id).etapes.situation
     assert situation.statut_penal == "condamne"
     assert situation.region_sortie == "84"

@@ -5,13 +5,12 @@ from datetime import date
 
 import pytest
 from conftest import PASSPHRASE
+from pilote import attendre, coffre_avec_dossier, dire, ouvrir_entretien, relire
 from textual.message import Message
-from textual.pilot import Pilot
 from textual.widgets import Input, Static, TabbedContent
 
 from assistant.config import Settings
-from assistant.domain.enums import EtatEtape, ProfilDeroule, TypeEtablissement, TypeRencontre
-from assistant.session import Session
+from assistant.domain.enums import EtatEtape, ProfilDeroule, TypeRencontre
 from assistant.tui import messages
 from assistant.tui.app import make_app
 from assistant.tui.dialogs.choice import ChoiceDialog
@@ -27,44 +26,7 @@ SIZE = (120, 36)
 
 
 def _vault(settings: Settings) -> str:
-    settings.knowledge.build_index_in_background = False
-    session = Session(settings)
-    session.create_vault(PASSPHRASE, PASSPHRASE)
-    dossier = session.create_dossier(
-        "MA-2026-031", TypeEtablissement.MAISON_ARRET, jour=date(2026, 11, 26)
-    )
-    session.lock()
-    return dossier.id
-
-
-def _stored(settings: Settings, dossier_id: str):  # type: ignore[no-untyped-def]
-    session = Session(settings)
-    session.unlock(PASSPHRASE)
-    try:
-        return session.get_dossier(dossier_id)
-    finally:
-        session.lock()
-
-
-async def _settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def _open(pilot: Pilot) -> WorkspaceScreen:
-    pilot.app.screen.query_one("#phrase", Input).value = PASSPHRASE
-    await pilot.press("enter")
-    await _settle(pilot)
-    await pilot.press("enter")
-    await _settle(pilot)
-    assert isinstance(pilot.app.screen, WorkspaceScreen)
-    return pilot.app.screen
-
-
-async def _send(pilot: Pilot, screen: WorkspaceScreen, text: str) -> None:
-    screen.query_one("#saisie", Input).value = text
-    await pilot.press("enter")
-    await _settle(pilot)
+    return coffre_avec_dossier(settings, "MA-2026-031", date(2026, 11, 26))
 
 
 def _chat(screen: WorkspaceScreen) -> str:
@@ -76,27 +38,27 @@ async def test_a_huge_paste_emoji_and_other_scripts_never_break_the_chat(
 ) -> None:
     dossier_id = _vault(settings)
     async with make_app(settings).run_test(size=SIZE) as pilot:
-        screen = await _open(pilot)
-        await _send(pilot, screen, "Il a travaillé comme maçon 🧱 " + "x" * 100_000)
+        screen = await ouvrir_entretien(pilot)
+        await dire(pilot, screen, "Il a travaillé comme maçon 🧱 " + "x" * 100_000)
         assert "caractères au total" in _chat(screen)
-        await _send(pilot, screen, "Он говорит по-русски، ويتكلم العربية 🙂 \x00\x07 fin")
-        await _send(pilot, screen, "   ")
+        await dire(pilot, screen, "Он говорит по-русски، ويتكلم العربية 🙂 \x00\x07 fin")
+        await dire(pilot, screen, "   ")
         assert "Tapez ce que dit la personne" in _chat(screen)
         assert isinstance(pilot.app.screen, WorkspaceScreen)
     # Only the fact that the questions were asked was saved, not what was typed.
-    document = _stored(settings, dossier_id).model_dump_json()
+    document = relire(settings, dossier_id).model_dump_json()
     assert "xxxxxxxxxx" not in document and "العربية" not in document
 
 
 async def test_a_refused_value_keeps_the_dialog_open_with_the_reason(settings: Settings) -> None:
     dossier_id = _vault(settings)
     async with make_app(settings).run_test(size=SIZE) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceDialog)
         await pilot.press("down", "down", "down", "down", "down", "down", "enter")  # step 6
-        await _settle(pilot)
+        await attendre(pilot)
         assert screen.entretien.etape_en_cours == 6
         await pilot.press("f2", "enter")  # « Projets (1 à 3) »
         await pilot.pause()
@@ -115,9 +77,9 @@ async def test_a_refused_value_keeps_the_dialog_open_with_the_reason(settings: S
         dialog.query_one("#champ-code_rome", Input).value = "n1101"
         dialog.query_one("#champ-importance_0_10", Input).value = "9"
         await pilot.press("ctrl+s")
-        await _settle(pilot)
+        await attendre(pilot)
         assert pilot.app.screen is screen
-    projet = (_stored(settings, dossier_id).etapes.projet.projets or [])[0]
+    projet = (relire(settings, dossier_id).etapes.projet.projets or [])[0]
     assert (projet.libelle_personne, projet.code_rome, projet.importance_0_10) == (
         "Cariste",
         "N1101",
@@ -129,14 +91,14 @@ async def test_proposals_can_be_corrected_or_rejected_one_by_one(settings: Setti
     dossier_id = _vault(settings)
     seen: list[Message] = []
     async with make_app(settings).run_test(size=SIZE, message_hook=seen.append) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         await pilot.press("f4")
         await pilot.pause()
         await pilot.press("down", "enter")  # step 1
-        await _settle(pilot)
+        await attendre(pilot)
         await pilot.press("ctrl+n")  # « Comment se passent ces premiers jours ? »: nothing to note
-        await _settle(pilot)
-        await _send(pilot, screen, "Il est condamné, il sort dans deux mois, il va à Marseille.")
+        await attendre(pilot)
+        await dire(pilot, screen, "Il est condamné, il sort dans deux mois, il va à Marseille.")
         libelles = [p.libelle for p in screen.en_attente]
         assert any("Statut pénal" in x for x in libelles)
         await pilot.press("down")
@@ -147,37 +109,37 @@ async def test_proposals_can_be_corrected_or_rejected_one_by_one(settings: Setti
                 await pilot.press("x")  # rejected
             else:
                 await pilot.press("enter")  # accepted
-            await _settle(pilot)
+            await attendre(pilot)
         assert screen.en_attente == []
         assert screen.focused is screen.query_one("#saisie")
-    situation = _stored(settings, dossier_id).etapes.situation
+    situation = relire(settings, dossier_id).etapes.situation
     assert situation.statut_penal is None
     assert situation.departement_sortie == "13"
     rejetes = {id(m): m for m in seen if isinstance(m, messages.ProposalRejected)}
-    assert [m.champ for m in rejetes.values()] == ["statut_penal"]  # type: ignore[attr-defined]
+    assert [m.champ for m in rejetes.values()] == ["statut_penal"]
 
 
 async def test_slash_commands_profile_follow_up_and_help(settings: Settings) -> None:
     dossier_id = _vault(settings)
     async with make_app(settings).run_test(size=SIZE) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         onglets = screen.query_one(TabbedContent)
-        await _send(pilot, screen, "/plan")
+        await dire(pilot, screen, "/plan")
         assert onglets.active == "onglet-plan"
-        await _send(pilot, screen, "/metiers cariste")
+        await dire(pilot, screen, "/metiers cariste")
         assert onglets.active == "onglet-metiers"
         pistes = screen.query_one("#vue-metiers", JobsList).pistes
         assert pistes[0].hit.code_rome == "N1101"
         assert pistes[0].origine == "Recherche : cariste"
-        await _send(pilot, screen, "/etape 5")
+        await dire(pilot, screen, "/etape 5")
         assert screen.entretien.etape_en_cours == 5
-        await _send(pilot, screen, "/inconnue")
+        await dire(pilot, screen, "/inconnue")
         assert "Commande inconnue" in _chat(screen)
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceDialog)
         await pilot.press("down", "down", "down", "down", "enter")  # P3
-        await _settle(pilot)
+        await attendre(pilot)
         assert "Profil P3" in str(screen.query_one("#profil-actif", Static).render())
         await pilot.press("f1")
         await pilot.pause()
@@ -190,9 +152,9 @@ async def test_slash_commands_profile_follow_up_and_help(settings: Settings) -> 
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.click("#oui")
-        await _settle(pilot)
+        await attendre(pilot)
         assert screen.entretien.etape_en_cours == 1
-    dossier = _stored(settings, dossier_id)
+    dossier = relire(settings, dossier_id)
     assert dossier.profil_choisi is ProfilDeroule.P3
     assert [r.type for r in dossier.rencontres] == [TypeRencontre.ACCUEIL, TypeRencontre.SUIVI]
     assert dossier.rencontres[1].etapes_prevues == [1, 5, 8, 9]
@@ -205,11 +167,11 @@ async def test_any_terminal_size_keeps_the_interview_usable(
 ) -> None:
     _vault(settings)
     async with make_app(settings).run_test(size=SIZE) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         await pilot.resize_terminal(*size)
         await pilot.pause()
         assert screen.has_class("etroit") is (size[0] < 120)
-        await _send(pilot, screen, "Oui, il est d'accord.")
+        await dire(pilot, screen, "Oui, il est d'accord.")
         await pilot.press("f3")
         await pilot.pause()
         assert screen.query_one("#contexte").display
@@ -224,7 +186,7 @@ async def test_idle_time_locks_the_vault(settings: Settings) -> None:
     settings.vault.idle_lock_minutes = 1
     app = make_app(settings)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot)
+        screen = await ouvrir_entretien(pilot)
         app._last_activity = time.monotonic() - 61
         app._lock_if_idle()
         await pilot.pause()
@@ -232,5 +194,5 @@ async def test_idle_time_locks_the_vault(settings: Settings) -> None:
         assert not app.session.is_unlocked
         app.screen.query_one("#phrase", Input).value = PASSPHRASE
         await pilot.press("enter")
-        await _settle(pilot)
+        await attendre(pilot)
         assert app.screen is screen
