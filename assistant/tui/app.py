@@ -88,10 +88,10 @@ class PasserelleApp(App[None]):
         self.post_message(messages.VaultClosed())
         self.push_screen(UnlockScreen(self.session, indice=DEMO_HINT if self.demo else None))
 
-    def on_event(self, event: events.Event) -> Any:
+    async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown | events.Paste):
             self._last_activity = time.monotonic()
-        return super().on_event(event)
+        await super().on_event(event)
 
     def _lock_if_idle(self) -> None:
         minutes = self.session.settings.vault.idle_lock_minutes
