@@ -9,7 +9,8 @@ from typing import Annotated, Any
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from assistant.domain.base import Libelle, ModeleDomaine, TexteRedige
+from assistant.domain.base import CodeRome, Libelle, ModeleDomaine, TexteRedige
+from assistant.domain.drafts import OrigineBrouillon, PhraseBrouillon, SectionBrouillon
 from assistant.domain.enums import (
     EtatEtape,
     ProfilDeroule,
@@ -150,11 +151,24 @@ class Etapes(ModeleDomaine):
 
 
 class Brouillon(ModeleDomaine):
-    """A generated or typed document; never final until the counsellor validates it (rule A.5)."""
+    """A generated or typed document; never final until the counsellor validates it (rule A.5).
+
+    A draft is made of sections of sentences, each carrying the sources it rests on
+    (dossier fields, knowledge records, or the counsellor's own words) and the flags raised
+    by the grounding checker and the lint. `contenu` keeps a plain-text version for documents
+    typed outside Passerelle.
+    """
 
     id: str = Field(default_factory=lambda: uuid.uuid4().hex, title="Identifiant")
     type: TypeBrouillon = Field(title="Type de document")
-    contenu: TexteRedige = Field(title="Contenu")
+    contenu: TexteRedige | None = Field(None, title="Contenu (texte libre)")
+    sections: list[SectionBrouillon] = Field(
+        default_factory=list, title="Sections", max_length=30
+    )
+    origine: OrigineBrouillon = Field("modele_local", title="Rédigé par")
+    fournisseur: Libelle | None = Field(None, title="Modèle de langage utilisé")
+    code_rome: CodeRome | None = Field(None, title="Fiche métier visée")
+    intitule_poste: Libelle | None = Field(None, title="Poste visé")
     statut: StatutValidation = Field(StatutValidation.BROUILLON, title="Statut")
     cree_le: datetime = Field(default_factory=maintenant, title="Créé le")
     relu_par: Libelle | None = Field(None, title="Relu par")
@@ -164,6 +178,8 @@ class Brouillon(ModeleDomaine):
 
     @model_validator(mode="after")
     def _tracabilite(self) -> "Brouillon":
+        if not self.sections and not self.contenu:
+            raise PydanticCustomError("brouillon_vide", "Un document ne peut pas être vide.")
         if self.statut is StatutValidation.VALIDE_CONSEILLER and not (
             self.valide_par and self.valide_le
         ):
@@ -174,7 +190,30 @@ class Brouillon(ModeleDomaine):
             raise PydanticCustomError(
                 "relecture_sans_auteur", "Un document relu doit indiquer par qui et quand."
             )
+        if self.statut is StatutValidation.VALIDE_CONSEILLER and self.phrases_bloquantes():
+            raise PydanticCustomError(
+                "validation_phrases_signalees",
+                "Un document ne peut pas être validé tant que des phrases signalées "
+                "n'ont pas été corrigées ou retirées.",
+            )
         return self
+
+    def phrases(self) -> list[PhraseBrouillon]:
+        return [p for s in self.sections for p in s.phrases]
+
+    def phrases_bloquantes(self) -> list[PhraseBrouillon]:
+        """Sentences that cannot leave the vault until fixed or removed."""
+        return [p for p in self.phrases() if p.bloquee]
+
+    def texte(self) -> str:
+        """Plain text of the draft: section titles then their sentences."""
+        if not self.sections:
+            return self.contenu or ""
+        blocs = []
+        for section in self.sections:
+            corps = " ".join(p.texte for p in section.phrases)
+            blocs.append(f"{section.titre}\n{corps}" if corps else section.titre)
+        return "\n\n".join(blocs)
 
 
 class Dossier(ModeleDomaine):

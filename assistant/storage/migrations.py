@@ -14,6 +14,30 @@ MIGRATIONS: tuple[str, ...] = (
         document TEXT NOT NULL
     );
     """,
+    # 2: journal of events (issue 7): append-only, each entry chained to the previous one
+    # by a SHA-256 digest; pseudonymous ids and event facts only, never interview content.
+    """
+    CREATE TABLE journal (
+        seq INTEGER PRIMARY KEY,
+        horodatage TEXT NOT NULL,
+        evenement TEXT NOT NULL,
+        dossier_id TEXT,
+        details TEXT NOT NULL,
+        empreinte_precedente TEXT NOT NULL,
+        empreinte TEXT NOT NULL
+    );
+    """,
+    # 3: pseudonymisation mapping (placeholder -> original) for text sent to a remote LLM;
+    # it lives only here, in the encrypted vault, and goes with the dossier on erasure.
+    """
+    CREATE TABLE correspondances (
+        dossier_id TEXT NOT NULL,
+        jeton TEXT NOT NULL,
+        categorie TEXT NOT NULL,
+        valeur TEXT NOT NULL,
+        PRIMARY KEY (dossier_id, jeton)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
