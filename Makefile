@@ -15,8 +15,11 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	$(PIP) install -e .
 	@touch $@
 
+# llama-cpp-python (tests only) compiles llama.cpp: the library alone, without its tools.
+LLAMA_CMAKE_ARGS := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF
+
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(PIP) install -e '.[dev]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -e '.[dev]'
 	@touch $@ $(VENV)/.installed-app
 
 run: $(VENV)/.installed-app

@@ -1,6 +1,7 @@
 """Application services shared by the terminal interface and the command line."""
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,12 +13,15 @@ from assistant.domain.enums import HorizonSortie, ProfilDeroule, TypeEtablisseme
 from assistant.guide.engine import GuideEngine
 from assistant.locations import Locations
 from assistant.storage.dossiers import DossierRepository
-from assistant.storage.errors import VaultLocked, WeakPassphrase
+from assistant.storage.errors import VaultError, VaultLocked, WeakPassphrase
+from assistant.storage.journal import Evenement, Journal
 from assistant.storage.vault import Vault
 
 if TYPE_CHECKING:  # the knowledge stack (numpy, chromadb) loads on first use, not at start-up
+    from assistant.documents import Documents
     from assistant.guide.extraction.proposals import MetierTrouve
     from assistant.interview import Entretien
+    from assistant.llm.gateway import PasserelleLLM
     from assistant.retrieval.service import KnowledgeService
     from assistant.suggestions import Suggesteur, Suggestions
 
@@ -54,6 +58,8 @@ class Session:
         self._dossiers: DossierRepository | None = None
         self._knowledge: KnowledgeService | None = None
         self._suggesteur: Suggesteur | None = None
+        self._journal: Journal | None = None
+        self._passerelle_llm: PasserelleLLM | None = None
 
     def _is_regulated(self, code_rome: str) -> bool:
         # Only called when a project has a job sheet: the rules load on first need.
@@ -91,16 +97,34 @@ class Session:
         self.lock()
         self._vault = vault
         self._dossiers = DossierRepository(vault)
+        self._journal = Journal(vault)
+        self._journaliser("coffre_ouvert")
+
+    def _journaliser(self, evenement: "Evenement", dossier_id: str | None = None) -> None:
+        """Record an event of the vault's life; a read-only vault must still open and lock."""
+        if self._journal is None:
+            return
+        with suppress(VaultError):
+            self._journal.ajouter(evenement, dossier_id=dossier_id)
 
     def lock(self) -> None:
         if self._vault is not None:
+            if self._vault.is_open:
+                self._journaliser("coffre_verrouille")
             self._vault.close()
         self._vault = None
         self._dossiers = None
+        self._journal = None
+        self._passerelle_llm = None
         # Searches remember the person's words (job titles) in memory: forget them too.
         self._suggesteur = None
         if self._knowledge is not None:
             self._knowledge.forget_queries()
+
+    @property
+    def journal(self) -> Journal | None:
+        """The vault's journal of events; None while locked."""
+        return self._journal
 
     @property
     def dossiers(self) -> DossierRepository:
@@ -132,9 +156,11 @@ class Session:
         self, reference: str, type_etablissement: TypeEtablissement | str, jour: date | None = None
     ) -> Dossier:
         """A new dossier with its first meeting started (all steps of the guide)."""
-        return self.dossiers.create(
+        dossier = self.dossiers.create(
             reference, type_etablissement, jour or self.aujourd_hui(), self.settings.conseiller_id
         )
+        self._journaliser("dossier_cree", dossier.id)
+        return dossier
 
     def get_dossier(self, dossier_id: str) -> Dossier:
         return self.dossiers.get(dossier_id)
@@ -144,6 +170,30 @@ class Session:
 
     def delete_dossier(self, dossier_id: str) -> None:
         self.dossiers.delete(dossier_id)
+        self._journaliser("dossier_supprime", dossier_id)
+
+    def documents(self, dossier: Dossier) -> "Documents":
+        """Drafts of a dossier: write, review, validate, export."""
+        from assistant.documents import Documents
+
+        return Documents(self, dossier)
+
+    def passerelle_llm(self) -> "PasserelleLLM | None":
+        """The only way text reaches a language model; None when none is configured."""
+        if self.settings.llm.provider == "none" or self._vault is None:
+            return None
+        if self._passerelle_llm is None:
+            from assistant.llm.factory import charger_modele
+            from assistant.llm.gateway import PasserelleLLM
+            from assistant.storage.pseudonyms import CorrespondanceRepository
+
+            modele = charger_modele(self.settings.llm)
+            if modele is None:
+                return None
+            self._passerelle_llm = PasserelleLLM(
+                self.settings.llm, modele, CorrespondanceRepository(self._vault), self._journal
+            )
+        return self._passerelle_llm
 
     # --- interview ----------------------------------------------------------------------------
 
@@ -152,6 +202,7 @@ class Session:
         from assistant.guide.extraction.rules import RuleExtractor
         from assistant.interview import Entretien
 
+        self._journaliser("dossier_ouvert", dossier.id)
         return Entretien(self, dossier, RuleExtractor(), self.aujourd_hui)
 
     def chercher_metiers(self, texte: str) -> list["MetierTrouve"]:

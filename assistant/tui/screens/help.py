@@ -38,6 +38,7 @@ def libelle_touche(touches: str) -> str:
 def _sections() -> list[tuple[str, list[Any]]]:
     # Imported here: these screens import much of the interface, the help screen is opened late.
     from assistant.tui.app import PasserelleApp
+    from assistant.tui.screens.documents import DocumentsScreen
     from assistant.tui.screens.dossiers import DossiersScreen
     from assistant.tui.screens.knowledge import KnowledgeScreen
     from assistant.tui.screens.workspace import WorkspaceScreen
@@ -50,6 +51,10 @@ def _sections() -> list[tuple[str, list[Any]]]:
         ("Entretien", [WorkspaceScreen]),
         ("Entretien — propositions à confirmer (Tab pour y aller)", [ProposalsList]),
         ("Entretien — liste des étapes", [StepsList]),
+        (
+            "Documents (synthèse, bilan, CV, lettre, résumé) — F8 depuis l'entretien",
+            [DocumentsScreen],
+        ),
         ("Connaissances (métiers, certifications, services)", [KnowledgeScreen]),
     ]
 

@@ -16,6 +16,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Tabs
 
+from assistant.domain.enums import TypeBrouillon
 from assistant.domain.errors import DonneesInvalides
 from assistant.domain.steps import ETAPES
 from assistant.guide.engine import QuestionProposee
@@ -47,6 +48,9 @@ COMMANDES_CHAT: list[tuple[str, str]] = [
     ("/plan", "Plan d'action et compte à rebours avant la sortie"),
     ("/profil", "Tout ce qui est noté, étape par étape"),
     ("/frise", "Frise du parcours : école, emplois, formations"),
+    ("/synthese", "Rédiger la synthèse de l'entretien (brouillon à relire)"),
+    ("/documents", "Documents du dossier : rédiger, relire, valider (F8)"),
+    ("/export", "Exporter un document validé, selon le consentement"),
     ("/etape N", "Aller à l'étape N (0 à 9)"),
     ("/suivante", "Question suivante sans rien noter (Ctrl+N)"),
     ("/passer", "Passer l'étape en cours (F6)"),
@@ -71,6 +75,7 @@ class WorkspaceScreen(Screen[None]):
         Binding("f5", "choose_profile", "Profil"),
         Binding("f6", "skip_step", "Passer l'étape"),
         Binding("f7", "follow_up", "Nouveau RDV"),
+        Binding("f8", "documents", "Documents"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -667,6 +672,17 @@ class WorkspaceScreen(Screen[None]):
             "note", f"Proposé comme projet : {hit.libelle} ({hit.code_rome}). À confirmer."
         )
 
+    # --- documents ----------------------------------------------------------------------------
+
+    def action_documents(
+        self, nouveau: TypeBrouillon | None = None, exporter: bool = False
+    ) -> None:
+        """Open the dossier's documents (and start a draft or an export when asked)."""
+        from assistant.tui.screens.documents import DocumentsScreen
+
+        documents = self.session.documents(self.entretien.dossier)
+        self.app.push_screen(DocumentsScreen(self.session, documents, nouveau, exporter))
+
     # --- slash commands -----------------------------------------------------------------------
 
     def executer_commande(self, texte: str) -> None:
@@ -702,6 +718,12 @@ class WorkspaceScreen(Screen[None]):
             self.action_edit_field()
         elif nom == "rdv":
             self.action_follow_up()
+        elif nom in ("synthese", "synthèse"):
+            self.action_documents(TypeBrouillon.SYNTHESE)
+        elif nom == "documents":
+            self.action_documents()
+        elif nom == "export":
+            self.action_documents(exporter=True)
         elif nom == "aide":
             self.app.action_help()  # type: ignore[attr-defined]
         else:
