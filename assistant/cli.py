@@ -515,6 +515,97 @@ def demo() -> None:
     PasserelleApp(session_demo(settings), demo=True).run()
 
 
+EVENEMENTS = {
+    "coffre_ouvert": "Coffre ouvert",
+    "coffre_verrouille": "Coffre verrouillé",
+    "dossier_cree": "Dossier créé",
+    "dossier_ouvert": "Dossier ouvert",
+    "dossier_supprime": "Dossier supprimé",
+    "brouillon_cree": "Document rédigé",
+    "brouillon_relu": "Document relu",
+    "brouillon_valide": "Document validé",
+    "export": "Export",
+    "consentement_modifie": "Consentement modifié",
+    "appel_llm": "Appel au modèle de langage",
+    "purge": "Purge",
+}
+
+
+@cli.group(options_metavar="[options]", subcommand_metavar="[COMMANDE]")
+@click.help_option("-h", "--help", help=_AIDE)
+def audit() -> None:
+    """Journal des événements du coffre : qui a fait quoi, quand (sans contenu d'entretien)."""
+
+
+def _session_ouverte() -> Any:
+    from assistant.session import Session
+    from assistant.storage.errors import VaultError
+
+    session = Session(_settings())
+    if not session.vault_exists:
+        click.echo("Aucun coffre dans ce dossier de données : rien à vérifier.", err=True)
+        sys.exit(2)
+    phrase = click.prompt("Phrase secrète du coffre", hide_input=True, err=True)
+    try:
+        session.unlock(phrase)
+    except VaultError as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(2)
+    return session
+
+
+@audit.command("verify", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+def audit_verify() -> None:
+    """Vérifie que le journal n'a été ni modifié, ni amputé, ni réordonné."""
+    session = _session_ouverte()
+    try:
+        verification = session.journal.verifier()
+    finally:
+        session.lock()
+    click.echo(verification.message)
+    sys.exit(0 if verification.ok else 1)
+
+
+@audit.command("show", options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.option(
+    "--nombre",
+    type=click.IntRange(1, 100_000),
+    default=50,
+    show_default=True,
+    help="Nombre d'événements (les plus récents).",
+)
+@click.option("--dossier", "reference", default=None, help="Référence d'un dossier.")
+def audit_show(nombre: int, reference: str | None) -> None:
+    """Affiche les derniers événements du journal, en clair pour le conseiller."""
+    session = _session_ouverte()
+    try:
+        references = {d.id: d.reference for d in session.list_dossiers()[0]}
+        dossier_id = None
+        if reference is not None:
+            ids = [i for i, ref in references.items() if ref == reference]
+            if not ids:
+                click.echo(f"Aucun dossier ne porte la référence {reference}.", err=True)
+                sys.exit(2)
+            dossier_id = ids[0]
+        entrees = session.journal.entrees(dossier_id=dossier_id, limite=nombre)
+    finally:
+        session.lock()
+    for entree in entrees:
+        quand = entree.horodatage[:19].replace("T", " ")
+        qui = ""
+        if entree.dossier_id:
+            qui = f" · dossier {references.get(entree.dossier_id, 'supprimé')}"
+        details = ", ".join(f"{cle} : {valeur}" for cle, valeur in entree.details.items())
+        ligne = (
+            f"{entree.seq:>5}  {quand} UTC  {EVENEMENTS.get(entree.evenement, entree.evenement)}"
+        )
+        click.echo(ligne + qui + (f" ({details})" if details else ""))
+    if not entrees:
+        click.echo("Aucun événement.")
+
+
 def main() -> None:
     """Entry point of the `passerelle` command; click's English errors become French sentences."""
     try:
