@@ -117,10 +117,21 @@ class Entretien:
         """Write a proposal the counsellor accepted (or corrected); DonneesInvalides if refused."""
         with self._modification():
             appliquer(self.dossier, proposition)
+        self._consentement_modifie(proposition.champ)
 
     def retirer(self, numero: int, champ: str, index: int | None = None) -> None:
         with self._modification():
             retirer(self.dossier, numero, champ, index)
+        self._consentement_modifie(champ)
+
+    def _consentement_modifie(self, champ: str) -> None:
+        # Sharing depends on consent: every change of it is in the journal (not its content).
+        if champ == "consentements" and self.session.journal is not None:
+            self.session.journal.ajouter(
+                "consentement_modifie",
+                dossier_id=self.dossier.id,
+                consentements=len(self.dossier.consentements),
+            )
 
     # --- steps, profile, meetings -------------------------------------------------------------
 
