@@ -515,6 +515,42 @@ def demo() -> None:
     PasserelleApp(session_demo(settings), demo=True).run()
 
 
+@cli.command(options_metavar="[options]")
+@click.help_option("-h", "--help", help=_AIDE)
+@click.option(
+    "--appliquer",
+    is_flag=True,
+    help="Efface vraiment les dossiers échus (sans cette option : simple liste).",
+)
+def purge(appliquer: bool) -> None:
+    """Liste, puis efface avec --appliquer, les dossiers dont la durée de conservation est passée.
+
+    La durée se règle dans le fichier de configuration : [vault] retention_months (24 mois
+    après le dernier rendez-vous par défaut).
+    """
+    session = _session_ouverte()
+    try:
+        echus = session.purger(appliquer=appliquer)
+    finally:
+        session.lock()
+    mois = session.settings.vault.retention_months
+    if not echus:
+        click.echo(f"Aucun dossier n'a dépassé la durée de conservation ({mois} mois).")
+        return
+    for echu in echus:
+        click.echo(
+            f"{echu.reference}  dernier rendez-vous le {echu.derniere_activite:%d/%m/%Y}, "
+            f"échu le {echu.echeance:%d/%m/%Y}"
+        )
+    if appliquer:
+        click.echo(f"{len(echus)} dossier(s) effacé(s) définitivement.")
+    else:
+        click.echo(
+            f"{len(echus)} dossier(s) à effacer (conservation : {mois} mois). "
+            "Rien n'a été effacé : relancez avec --appliquer pour les effacer."
+        )
+
+
 EVENEMENTS = {
     "coffre_ouvert": "Coffre ouvert",
     "coffre_verrouille": "Coffre verrouillé",

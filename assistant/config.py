@@ -28,6 +28,12 @@ class VaultSettings(_Section):
     idle_lock_minutes: int = Field(
         10, ge=1, le=240, title="Verrouillage après inactivité (minutes)"
     )
+    retention_months: int = Field(
+        24,
+        ge=1,
+        le=120,
+        title="Durée de conservation d'un dossier après son dernier rendez-vous (mois)",
+    )
 
 
 class LLMSettings(_Section):
@@ -41,6 +47,9 @@ class LLMSettings(_Section):
     # Loopback is local; anything else only receives pseudonymised text.
     local_hosts: list[str] = Field(
         default_factory=lambda: ["127.0.0.1", "localhost", "::1"], title="Hôtes considérés locaux"
+    )
+    toujours_pseudonymiser: bool = Field(
+        False, title="Pseudonymiser aussi le texte envoyé à un serveur local"
     )
 
 

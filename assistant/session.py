@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the knowledge stack (numpy, chromadb) loads on first use, n
     from assistant.guide.extraction.proposals import MetierTrouve
     from assistant.interview import Entretien
     from assistant.llm.gateway import PasserelleLLM
+    from assistant.retention import DossierEchu
     from assistant.retrieval.service import KnowledgeService
     from assistant.suggestions import Suggesteur, Suggestions
 
@@ -171,6 +172,24 @@ class Session:
     def delete_dossier(self, dossier_id: str) -> None:
         self.dossiers.delete(dossier_id)
         self._journaliser("dossier_supprime", dossier_id)
+
+    def dossiers_echus(self) -> list["DossierEchu"]:
+        """Dossiers whose retention period is over (configuration `[vault] retention_months`)."""
+        from assistant.retention import dossiers_echus
+
+        dossiers, _ = self.dossiers.list()
+        return dossiers_echus(dossiers, self.aujourd_hui(), self.settings.vault.retention_months)
+
+    def purger(self, appliquer: bool = False) -> list["DossierEchu"]:
+        """The dossiers due for erasure; erased (and journaled) only when `appliquer`."""
+        echus = self.dossiers_echus()
+        if appliquer and echus:
+            for echu in echus:
+                self.dossiers.delete(echu.id)
+                self._journaliser("dossier_supprime", echu.id)
+            if self._journal is not None:
+                self._journal.ajouter("purge", nombre=len(echus))
+        return echus
 
     def documents(self, dossier: Dossier) -> "Documents":
         """Drafts of a dossier: write, review, validate, export."""

@@ -119,6 +119,8 @@ class DossierRepository:
             cursor = conn.execute("DELETE FROM dossiers WHERE id = ?", (dossier_id,))
             if cursor.rowcount != 1:
                 raise DossierNotFound("Ce dossier n'existe plus dans le coffre.")
+            # The pseudonymisation mapping holds names and places: it goes with the dossier.
+            conn.execute("DELETE FROM correspondances WHERE dossier_id = ?", (dossier_id,))
         # Fold the WAL into the main file so the deleted document leaves no trace in it.
         with self._vault.connection() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

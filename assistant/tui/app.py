@@ -12,6 +12,7 @@ from textual.worker import Worker
 
 from assistant.config import Settings
 from assistant.session import Session
+from assistant.storage.errors import VaultError
 from assistant.tui import messages
 from assistant.tui.commands import PasserelleCommands
 from assistant.tui.screens.dossiers import DossiersScreen
@@ -77,7 +78,25 @@ class PasserelleApp(App[None]):
             # Unlocked again after a lock: back exactly where the counsellor was.
             self.pop_screen()
             return
+        self._purge_expired()
         self.switch_screen(DossiersScreen(self.session))
+
+    def _purge_expired(self) -> None:
+        """Storage limitation: dossiers past their retention period are erased on opening."""
+        try:
+            echus = self.session.purger(appliquer=True)
+        except VaultError as exc:
+            self.notify(exc.message, severity="error", timeout=10)
+            return
+        if echus:
+            mois = self.session.settings.vault.retention_months
+            references = ", ".join(e.reference for e in echus[:10])
+            self.notify(
+                f"{len(echus)} dossier(s) effacé(s) : plus de {mois} mois depuis le dernier "
+                f"rendez-vous ({references}{'…' if len(echus) > 10 else ''}).",
+                title="Durée de conservation",
+                timeout=15,
+            )
 
     def action_lock(self) -> None:
         """Close the vault and hide everything behind the passphrase screen; nothing is lost:
