@@ -99,7 +99,7 @@ class Documents:
         for experience in etapes.experiences.experiences or []:
             code = getattr(experience, "code_rome", None)
             if code:
-                cibles.setdefault(code, CibleLettre(code, experience.intitule, "expérience"))
+                cibles.setdefault(code, CibleLettre(code, experience.intitule_libre, "expérience"))
         return list(cibles.values())
 
     def fiche_cible(self, code_rome: str) -> "FicheCible | None":
