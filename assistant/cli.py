@@ -561,6 +561,7 @@ EVENEMENTS = {
     "brouillon_relu": "Document relu",
     "brouillon_valide": "Document validé",
     "export": "Export",
+    "export_refuse": "Export refusé",
     "consentement_modifie": "Consentement modifié",
     "appel_llm": "Appel au modèle de langage",
     "purge": "Purge",

@@ -259,16 +259,28 @@ class Documents:
         dossier_cible: Path,
     ) -> "ResultatExport":
         """Write the validated draft where the counsellor chose; refused outside consent."""
+        from assistant.export.errors import ExportRefuse
         from assistant.export.exporter import exporter
 
-        return exporter(
-            self.dossier,
-            self.brouillon(brouillon_id),
-            destinataire,
-            format,
-            dossier_cible,
-            journal=self.session.journal,
-        )
+        brouillon = self.brouillon(brouillon_id)
+        try:
+            return exporter(
+                self.dossier,
+                brouillon,
+                destinataire,
+                format,
+                dossier_cible,
+                journal=self.session.journal,
+            )
+        except ExportRefuse as exc:
+            # A refusal is written down too (its reason code, never the draft's content).
+            self._journaliser(
+                "export_refuse",
+                destinataire=str(destinataire),
+                type_document=brouillon.type.value,
+                motif=exc.decision.motif_refus if exc.decision else None,
+            )
+            raise
 
 
 class ValidationRefusee(ValueError):

@@ -24,6 +24,7 @@ Evenement = Literal[
     "brouillon_relu",
     "brouillon_valide",
     "export",
+    "export_refuse",
     "consentement_modifie",
     "appel_llm",
     "purge",

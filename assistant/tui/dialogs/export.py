@@ -2,7 +2,7 @@
 before anything is written."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -94,19 +94,22 @@ class ExportDialog(ModalScreen[Path | None]):
         if destinataire is None:
             zone.update("")
             return
-        decision: Any = self.documents.decision(self.brouillon_id, destinataire)
+        decision = self.documents.decision(self.brouillon_id, destinataire)
         texte = Text()
         if decision.autorise:
             texte.append("✓ Export possible. ", style="bold green")
         else:
             texte.append("✗ Export refusé. ", style="bold red")
         texte.append(decision.raison)
-        for retrait in getattr(decision, "retraits", []) or []:
-            texte.append(f"\n  – retiré : {retrait}")
+        for retrait in decision.retraits[:8]:
+            # The counsellor's own draft: shown as plain text, cut to one line.
+            texte.append(f"\n  – retiré ({retrait.motif}) : {retrait.texte[:90]}")
+        if len(decision.retraits) > 8:
+            texte.append(f"\n  … et {len(decision.retraits) - 8} autre(s) phrase(s) retirée(s).")
         zone.update(texte)
 
     def action_export(self) -> None:
-        from assistant.export.exporter import ExportImpossible, ExportRefuse
+        from assistant.export.errors import ExportImpossible, ExportRefuse
 
         erreur = self.query_one("#erreur", Static)
         destinataire = self._destinataire()
