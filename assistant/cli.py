@@ -598,9 +598,15 @@ def audit_verify() -> None:
     session = _session_ouverte()
     try:
         verification = session.journal.verifier()
+        derniere = session.journal.entrees(limite=1)
     finally:
         session.lock()
     click.echo(verification.message)
+    if verification.ok and derniere:
+        # Noted elsewhere, this digest shows later whether the whole chain was rewritten.
+        click.echo(
+            f"Empreinte de la dernière entrée (n° {derniere[0].seq}) : {derniere[0].empreinte}"
+        )
     sys.exit(0 if verification.ok else 1)
 
 

@@ -34,6 +34,7 @@ def test_verify_passes_on_an_untouched_journal(coffre: Session) -> None:
     assert resultat.returncode == 0, resultat.stderr
     # create vault, create, open, delete, create, lock; then this command's own opening.
     assert "Journal intègre : 7 entrées vérifiées." in resultat.stdout
+    assert "Empreinte de la dernière entrée (n° 7) : " in resultat.stdout
 
 
 def test_show_lists_events_in_french_without_content(coffre: Session) -> None:
