@@ -119,6 +119,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
             f"Le fichier de configuration {path} est mal formé ({exc}). "
             "Corrigez la ligne indiquée ou supprimez le fichier."
         ) from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ConfigError(
+            f"Le fichier de configuration {path} est mal formé (valeurs imbriquées sur trop de "
+            "niveaux). Corrigez-le ou supprimez le fichier."
+        ) from None
 
 
 def _explain(exc: ValidationError, path: Path) -> ConfigError:

@@ -1,6 +1,7 @@
 """`passerelle doctor`: an honest check of the installation, one line per item, in French."""
 
 import importlib.metadata
+import importlib.util
 import json
 import sys
 import urllib.error
@@ -180,13 +181,27 @@ def _llm(settings: Settings, probe: Callable[[str, float], bool]) -> Verificatio
             f"fournisseur « {llm.provider} » sans adresse",
             "Renseignez [llm] base_url dans le fichier de configuration.",
         )
+    from assistant.llm.endpoints import envoi_local
+
     hote = urlparse(llm.base_url).hostname or ""
-    local = hote in llm.local_hosts
+    local = envoi_local(llm)
     chemin = "/models" if llm.provider == "openai_compatible" else "/api/tags"
     url = llm.base_url.rstrip("/") + chemin
     lieu = "sur cet ordinateur" if local else f"distant ({hote})"
+    if local and not llm.toujours_pseudonymiser:
+        envoi = "texte envoyé tel quel"
+    elif importlib.util.find_spec("fr_core_news_sm") is None:
+        return Verification(
+            "Modèle de langage",
+            "probleme",
+            f"{llm.provider} {lieu} : le modèle français de pseudonymisation (fr_core_news_sm) "
+            "est absent, rien ne sera envoyé",
+            "Relancez `make run` pour réinstaller l'application.",
+        )
+    else:
+        envoi = "texte pseudonymisé avant envoi"
     if probe(url, min(llm.timeout_seconds, 5.0)):
-        return Verification("Modèle de langage", "ok", f"{llm.provider} joignable, {lieu}")
+        return Verification("Modèle de langage", "ok", f"{llm.provider} joignable, {lieu}, {envoi}")
     return Verification(
         "Modèle de langage",
         "probleme",

@@ -132,14 +132,16 @@ class Documents:
 
         fiche = self.fiche_cible(code_rome) if code_rome else None
         passerelle = self.session.passerelle_llm()
-        flux = None
-        jetons_inconnus: Callable[[], list[str]] = list
+        flux: Callable[[list[tuple[str, str]]], Iterator[str]] | None = None
         if passerelle is not None:
 
             def flux(messages: list[tuple[str, str]]) -> Iterator[str]:
                 return passerelle.diffuser(messages, dossier_id=self.dossier.id)
 
-            jetons_inconnus = passerelle.jetons_inconnus
+        def jetons_inconnus() -> list[str]:
+            # Placeholders the model wrote but was never given: flagged in the draft.
+            return list(passerelle.jetons_inconnus) if passerelle is not None else []
+
         resultat = rediger(
             self.dossier,
             type_document,

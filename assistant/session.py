@@ -197,6 +197,19 @@ class Session:
 
         return Documents(self, dossier)
 
+    def prechauffer_llm(self) -> None:
+        """Build the pseudonymiser ahead of the first remote call (it takes 15-20 s)."""
+        from assistant.llm.endpoints import envoi_local
+
+        llm = self.settings.llm
+        if llm.provider in ("none", "fake") or (
+            envoi_local(llm) and not llm.toujours_pseudonymiser
+        ):
+            return
+        from assistant.llm.pseudonymisation import obtenir_pseudonymiseur
+
+        obtenir_pseudonymiseur()
+
     def passerelle_llm(self) -> "PasserelleLLM | None":
         """The only way text reaches a language model; None when none is configured."""
         if self.settings.llm.provider == "none" or self._vault is None:

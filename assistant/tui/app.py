@@ -126,6 +126,10 @@ class PasserelleApp(App[None]):
             self._index_worker = self.run_worker(
                 self._prepare_index, thread=True, group="index", exit_on_error=False
             )
+            # A remote model needs the pseudonymiser: built now, not at the first draft.
+            self.run_worker(
+                self.session.prechauffer_llm, thread=True, group="llm", exit_on_error=False
+            )
         return self.index_status
 
     def _set_index_status(self, text: str) -> None:

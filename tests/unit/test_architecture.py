@@ -63,3 +63,20 @@ def test_the_interface_starts_without_the_search_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert sortie.strip() == "[]"
+
+
+def test_the_llm_package_imports_providers_and_pseudonymiser_lazily() -> None:
+    """Provider libraries, Presidio and spaCy load only when a model or the gateway is used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, assistant.llm, assistant.llm.factory, assistant.llm.gateway, "
+        "assistant.llm.errors, assistant.llm.pseudonymisation, assistant.storage.pseudonyms; "
+        "print(sorted(m for m in ('langchain_openai', 'langchain_ollama', 'langchain_core', "
+        "'presidio_analyzer', 'spacy', 'openai', 'ollama') if m in sys.modules))"
+    )
+    sortie = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert sortie.strip() == "[]"
