@@ -51,6 +51,7 @@ TypeSignalement = Literal[
     "jeton_inconnu",
     "consigne_suspecte",
     "sans_source",
+    "mention_detention",
 ]
 
 
