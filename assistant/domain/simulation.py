@@ -1,11 +1,20 @@
 """Optional module M1 of the guide (section E): a mock job interview and its feedback grid."""
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from assistant.domain.base import CodeRome, Libelle, ModeleDomaine, Note14, TexteCourt, TexteLong
+from assistant.domain.base import (
+    CodeRome,
+    Libelle,
+    ModeleDomaine,
+    Note14,
+    TexteCourt,
+    TexteLong,
+    TexteRedige,
+)
 
 CritereSimulation = Literal[
     "accueil_presentation",
@@ -30,6 +39,10 @@ class CritereGrille(ModeleDomaine):
 
 
 class SimulationEntretien(ModeleDomaine):
+    """A practice interview (never an evaluation) and its feedback grid."""
+
+    date: dt.date | None = Field(None, title="Date")
+    duree: Literal["courte", "complete"] | None = Field(None, title="Durée")
     poste_vise: Libelle = Field(title="Poste visé")
     code_rome: CodeRome | None = Field(None, title="Fiche ROME")
     type_employeur: TypeEmployeur = Field(title="Type d'employeur")
@@ -42,6 +55,11 @@ class SimulationEntretien(ModeleDomaine):
     reponse_periode_detention_travaillee: TexteLong | None = Field(
         None, title="Réponse retenue sur la période de détention"
     )
+    periode_refusee: bool = Field(False, title="Question sur la période refusée (refus respecté)")
+    origine_feedback: Literal["regles", "llm", "conseiller"] | None = Field(
+        None, title="Origine du retour"
+    )
+    transcription: TexteRedige | None = Field(None, title="Transcription de l'entraînement")
 
     @model_validator(mode="after")
     def _criteres_uniques(self) -> "SimulationEntretien":

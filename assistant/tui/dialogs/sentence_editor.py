@@ -59,7 +59,9 @@ class SentenceEditorDialog(ModalScreen[bool]):
                 yield Button("Annuler", id="annuler")
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        zone = self.query_one(TextArea)
+        zone.move_cursor(zone.document.end)  # most corrections finish or shorten the sentence
+        zone.focus()
 
     def action_save(self) -> None:
         texte = " ".join(self.query_one(TextArea).text.split())
