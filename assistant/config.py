@@ -44,6 +44,8 @@ class LLMSettings(_Section):
     model: str | None = Field(None, title="Modèle")
     api_key: SecretStr | None = Field(None, title="Clé d'accès")
     timeout_seconds: float = Field(60.0, gt=0, le=600, title="Délai maximal (secondes)")
+    # A bound on what a model may write: a runaway answer costs minutes on a laptop CPU.
+    max_tokens: int = Field(1500, ge=16, le=32000, title="Longueur maximale d'une réponse (jetons)")
     # Loopback is local; anything else only receives pseudonymised text.
     local_hosts: list[str] = Field(
         default_factory=lambda: ["127.0.0.1", "localhost", "::1"], title="Hôtes considérés locaux"

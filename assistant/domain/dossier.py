@@ -162,9 +162,7 @@ class Brouillon(ModeleDomaine):
     id: str = Field(default_factory=lambda: uuid.uuid4().hex, title="Identifiant")
     type: TypeBrouillon = Field(title="Type de document")
     contenu: TexteRedige | None = Field(None, title="Contenu (texte libre)")
-    sections: list[SectionBrouillon] = Field(
-        default_factory=list, title="Sections", max_length=30
-    )
+    sections: list[SectionBrouillon] = Field(default_factory=list, title="Sections", max_length=30)
     origine: OrigineBrouillon = Field("modele_local", title="Rédigé par")
     fournisseur: Libelle | None = Field(None, title="Modèle de langage utilisé")
     code_rome: CodeRome | None = Field(None, title="Fiche métier visée")

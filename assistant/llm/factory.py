@@ -41,6 +41,9 @@ def charger_modele(settings: LLMSettings) -> "BaseChatModel | None":
             model=settings.model or "default",
             api_key=cle,
             temperature=0,
+            # The classic `max_tokens` key: llama.cpp's server ignores the newer
+            # `max_completion_tokens` that ChatOpenAI sends for its own `max_tokens`.
+            extra_body={"max_tokens": settings.max_tokens},
             timeout=settings.timeout_seconds,
             max_retries=0,
         )
@@ -56,6 +59,7 @@ def charger_modele(settings: LLMSettings) -> "BaseChatModel | None":
             base_url=adresse_effective(settings),
             model=settings.model,
             temperature=0,
+            num_predict=settings.max_tokens,
             client_kwargs={"timeout": settings.timeout_seconds, "headers": entetes},
         )
     raise LLMIndisponible(f"Fournisseur « {settings.provider} » inconnu. {SANS_LUI}")

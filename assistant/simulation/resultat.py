@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Literal
 
 from pydantic import ValidationError
 
@@ -11,6 +12,10 @@ from assistant.domain.simulation import CritereSimulation, SimulationEntretien
 from assistant.simulation.conduite import Simulation, texte_transcription
 from assistant.simulation.criteres import CRITERES
 from assistant.simulation.grille import GrilleFeedback, libelle
+
+MAX_TRANSCRIPTION = 20000
+"""What the dossier's transcript field takes."""
+_COUPEE = "\n… (transcription coupée : trop longue pour le dossier)"
 
 
 def _ou_rien(texte: str | None) -> str | None:
@@ -24,16 +29,24 @@ def vers_modele(
     grille: GrilleFeedback,
     auto_evaluation: str | None = None,
     reponse_retenue: str | None = None,
+    *,
+    jour: date | None = None,
+    origine: Literal["regles", "llm", "conseiller"] | None = None,
 ) -> SimulationEntretien:
-    """The domain record to append to `Dossier.simulations`.
+    """The domain record to append to `Dossier.simulations`, transcript included.
 
-    Strengths and areas to work on are the grid's (three and two at most). The transcript is not
-    part of the record (see `transcription_texte`). Raises DonneesInvalides (French messages) when
-    a text is too long for the dossier.
+    Strengths and areas to work on are the grid's (three and two at most); a transcript too long
+    for the dossier is cut, and says so. Raises DonneesInvalides (French messages) when another
+    text is too long for the dossier.
     """
     plan = simulation.plan
+    transcription = transcription_texte(simulation)
+    if len(transcription) > MAX_TRANSCRIPTION:
+        transcription = transcription[: MAX_TRANSCRIPTION - len(_COUPEE)] + _COUPEE
     try:
         return SimulationEntretien(
+            date=jour,
+            duree=plan.duree,
             poste_vise=plan.poste.intitule,
             code_rome=plan.poste.code_rome,
             type_employeur=plan.type_employeur,
@@ -42,14 +55,16 @@ def vers_modele(
             points_forts=[libelle(c) for c in grille.points_forts],
             axes_progres=[libelle(c) for c in grille.axes_progres],
             reponse_periode_detention_travaillee=_ou_rien(reponse_retenue),
+            periode_refusee=simulation.refus_periode,
+            origine_feedback=origine,
+            transcription=_ou_rien(transcription),
         )
     except ValidationError as exc:
         raise DonneesInvalides.depuis(exc, SimulationEntretien) from None
 
 
 def transcription_texte(simulation: Simulation) -> str:
-    """The transcript as plain text (« Recruteur : … » / « Personne : … »), for a future field
-    or an export chosen by the counsellor."""
+    """The transcript as plain text (« Recruteur : … » / « Personne : … »)."""
     return texte_transcription(simulation.transcription)
 
 

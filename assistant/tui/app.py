@@ -172,6 +172,13 @@ class PasserelleApp(App[None]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
+        if getattr(self.screen, "mode_personne", False):
+            # The person is typing: only the counsellor ends the practice (Ctrl+R first).
+            self.notify(
+                "Mode personne : le conseiller reprend la main avec Ctrl+R avant de quitter.",
+                severity="warning",
+            )
+            return
         self.session.lock()
         self.exit()
 

@@ -46,6 +46,12 @@ class PasserelleCommands(Provider):
                 ("Question suivante", "Ctrl+N", ecran.action_next_question),
                 ("Tout accepter", "Ctrl+O", ecran.action_accept_all),
                 ("Commencer un rendez-vous de suivi", "F7", ecran.action_follow_up),
+                ("Simulation d'entretien d'embauche", "F9", ecran.action_simulation),
+                (
+                    "Simulation : progression du dossier",
+                    "/simulation progres",
+                    partial(onglet, "/simulation progres"),
+                ),
             ]
         return commandes
 

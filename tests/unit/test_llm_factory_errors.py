@@ -40,6 +40,17 @@ def test_openai_compatible_is_configured_from_the_settings() -> None:
     assert modele.openai_api_key.get_secret_value() == "sans-cle"
 
 
+def test_the_answer_length_is_bounded_with_the_key_every_server_reads() -> None:
+    modele = charger_modele(
+        _settings(provider="openai_compatible", base_url=URL, model="m", max_tokens=200)
+    )
+    assert isinstance(modele, ChatOpenAI)
+    charge = modele._get_request_payload([("user", "Bonjour")], stream=True)
+    # llama.cpp's server reads `max_tokens`; ChatOpenAI's own field is sent under a newer key.
+    assert charge["extra_body"] == {"max_tokens": 200}
+    assert "max_completion_tokens" not in charge
+
+
 def test_ollama_needs_a_model_name_and_says_so_in_french() -> None:
     with pytest.raises(LLMIndisponible, match="renseignez \\[llm\\] model"):
         charger_modele(_settings(provider="ollama"))

@@ -41,6 +41,8 @@ def _sections() -> list[tuple[str, list[Any]]]:
     from assistant.tui.screens.documents import DocumentsScreen
     from assistant.tui.screens.dossiers import DossiersScreen
     from assistant.tui.screens.knowledge import KnowledgeScreen
+    from assistant.tui.screens.simulation import SimulationScreen
+    from assistant.tui.screens.simulation_atelier import AtelierScreen
     from assistant.tui.screens.workspace import WorkspaceScreen
     from assistant.tui.widgets.interview.proposals import ProposalsList
     from assistant.tui.widgets.interview.steps import StepsList
@@ -55,6 +57,8 @@ def _sections() -> list[tuple[str, list[Any]]]:
             "Documents (synthèse, bilan, CV, lettre, résumé) — F8 depuis l'entretien",
             [DocumentsScreen],
         ),
+        ("Simulation d'entretien d'embauche — F9 depuis l'entretien", [SimulationScreen]),
+        ("Simulation — atelier « ma réponse sur la période » (F3)", [AtelierScreen]),
         ("Connaissances (métiers, certifications, services)", [KnowledgeScreen]),
     ]
 

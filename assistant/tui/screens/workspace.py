@@ -51,6 +51,7 @@ COMMANDES_CHAT: list[tuple[str, str]] = [
     ("/synthese", "Rédiger la synthèse de l'entretien (brouillon à relire)"),
     ("/documents", "Documents du dossier : rédiger, relire, valider (F8)"),
     ("/export", "Exporter un document validé, selon le consentement"),
+    ("/simulation [progres|atelier]", "Simulation d'entretien d'embauche (F9), progrès, atelier"),
     ("/etape N", "Aller à l'étape N (0 à 9)"),
     ("/suivante", "Question suivante sans rien noter (Ctrl+N)"),
     ("/passer", "Passer l'étape en cours (F6)"),
@@ -76,6 +77,7 @@ class WorkspaceScreen(Screen[None]):
         Binding("f6", "skip_step", "Passer l'étape"),
         Binding("f7", "follow_up", "Nouveau RDV"),
         Binding("f8", "documents", "Documents"),
+        Binding("f9", "simulation", "Simulation"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -683,6 +685,12 @@ class WorkspaceScreen(Screen[None]):
         documents = self.session.documents(self.entretien.dossier)
         self.app.push_screen(DocumentsScreen(self.session, documents, nouveau, exporter))
 
+    def action_simulation(self, quoi: str = "") -> None:
+        """A mock interview (F9), or its progress view / gap-answer workshop (`quoi`)."""
+        from assistant.tui.screens.simulation import ouvrir_simulation
+
+        ouvrir_simulation(self, quoi)
+
     # --- slash commands -----------------------------------------------------------------------
 
     def executer_commande(self, texte: str) -> None:
@@ -708,7 +716,7 @@ class WorkspaceScreen(Screen[None]):
                 self._recherche_libre(nom, argument)
             titre = onglets[nom].removeprefix("onglet-").capitalize().replace("Metiers", "Métiers")
             fil.ajouter("note", f"Onglet {titre} du panneau de contexte (F3 pour y aller).")
-        elif nom in ("etape", "étape") and argument.isdigit() and 0 <= int(argument) < len(ETAPES):
+        elif nom in ("etape", "étape") and argument in {str(n) for n in range(len(ETAPES))}:
             self._aller_a(int(argument))
         elif nom == "suivante":
             self.action_next_question()
@@ -724,6 +732,8 @@ class WorkspaceScreen(Screen[None]):
             self.action_documents()
         elif nom == "export":
             self.action_documents(exporter=True)
+        elif nom == "simulation":
+            self.action_simulation(argument)
         elif nom == "aide":
             self.app.action_help()  # type: ignore[attr-defined]
         else:

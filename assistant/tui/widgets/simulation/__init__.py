@@ -1,0 +1,1 @@
+"""Widgets of the mock-interview screens: the thread, the grid and the progress chart."""
