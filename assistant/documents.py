@@ -273,6 +273,10 @@ class Documents:
                 format,
                 dossier_cible,
                 journal=self.session.journal,
+                # The session's clock dates the file (the demo and the tests fix it).
+                maintenant=datetime.combine(
+                    self.session.aujourd_hui(), datetime.now().time()
+                ).astimezone(),
             )
         except ExportRefuse as exc:
             # A refusal is written down too (its reason code, never the draft's content).

@@ -195,3 +195,83 @@ def test_step_chooser(snap_compare, settings: Settings, size: tuple[int, int]) -
         await _steady(pilot)
 
     assert snap_compare(make_app(settings), terminal_size=size, run_before=steps)
+
+
+def _vault_with_drafted_synthesis(settings: Settings, validated: bool = False) -> None:
+    """The complete fictitious dossier with a synthesis drafted at a fixed time."""
+    from datetime import UTC, datetime
+
+    from factories import dossier_complet
+
+    from assistant.domain.enums import TypeBrouillon
+
+    settings.knowledge.build_index_in_background = False
+    session = Session(settings)
+    session.aujourd_hui = lambda: date(2026, 3, 2)
+    session.create_vault(PASSPHRASE, PASSPHRASE)
+    dossier = session.create_dossier("CP-2026-060", "centre_penitentiaire", jour=date(2026, 3, 2))
+    complet = dossier_complet()
+    complet.id, complet.reference, complet.brouillons = dossier.id, dossier.reference, []
+    session.save_dossier(complet)
+    documents = session.documents(complet)
+    brouillon = documents.rediger(TypeBrouillon.SYNTHESE).brouillon
+    heure = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
+    mise_a_jour: dict[str, object] = {"cree_le": heure}
+    if validated:
+        mise_a_jour |= {
+            "statut": "valide_conseiller",
+            "relu_par": "cip-07",
+            "relu_le": heure,
+            "valide_par": "cip-07",
+            "valide_le": heure,
+        }
+    complet.brouillons = [brouillon.model_copy(update=mise_a_jour)]
+    session.save_dossier(complet)
+    session.lock()
+
+
+async def _open_documents(pilot: Pilot) -> None:
+    await _open_workspace(pilot)
+    await pilot.press("f8")
+    await _steady(pilot)
+    await pilot.press("down", "down")
+    await _steady(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_documents_screen(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_drafted_synthesis(settings)
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=_open_documents)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_sentence_editor(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    _vault_with_drafted_synthesis(settings)
+
+    async def edit(pilot: Pilot) -> None:
+        await _open_documents(pilot)
+        await pilot.press("e")
+        await _steady(pilot)
+        pilot.app.screen.query_one("TextArea").cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=edit)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export_dialog(snap_compare, settings: Settings, size: tuple[int, int]) -> None:
+    from pathlib import Path
+
+    from textual.widgets import Select
+
+    _vault_with_drafted_synthesis(settings, validated=True)
+
+    async def export(pilot: Pilot) -> None:
+        await _open_documents(pilot)
+        pilot.app.dossier_export = Path("/srv/exports")  # type: ignore[attr-defined]
+        await pilot.press("x")
+        await _steady(pilot)
+        pilot.app.screen.query_one("#destinataire", Select).value = "spip"
+        await _steady(pilot)
+
+    assert snap_compare(make_app(settings), terminal_size=size, run_before=export)

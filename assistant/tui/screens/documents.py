@@ -199,13 +199,14 @@ class DocumentsScreen(Screen[None]):
             phrases.add_option(Option(Text(section.titre.upper(), style="bold"), disabled=True))
             for j, phrase in enumerate(section.phrases):
                 if phrase.bloquee:
-                    marque = Text("⚠ ", style="bold red")
+                    marque = ("⚠ ", "bold red")
                 elif phrase.signalements:
-                    marque = Text("• ", style="bold yellow")
+                    marque = ("• ", "bold yellow")
                 else:
-                    marque = Text("✓ ", style="green")
+                    marque = ("✓ ", "green")
                 # The person's words may contain brackets: plain text, never markup.
-                phrases.add_option(Option(marque + Text(phrase.texte), id=f"{i}-{j}"))
+                ligne = Text.assemble(marque, phrase.texte)
+                phrases.add_option(Option(ligne, id=f"{i}-{j}"))
         if not brouillon.sections and brouillon.contenu:
             phrases.add_option(Option(Text(brouillon.contenu), disabled=True))
         self._montrer_sources()
