@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Select
 
 from assistant.config import load_settings
 from assistant.demo import emplacement_demo, session_demo
@@ -80,9 +80,33 @@ async def _captures(app: PasserelleApp, sortie: Path) -> list[Path]:
         await _steady(pilot)
         capture("05-plan")
 
+        await pilot.press(*"/synthese", "enter")
+        await _steady(pilot)
+        await _steady(pilot)
+        await pilot.press("down", "down", "down")
+        await _steady(pilot)
+        capture("06-synthese")
+        await pilot.press("escape")
+        await _steady(pilot)
+
+        await pilot.press("f9")
+        await _steady(pilot)
+        app.screen.query_one("#employeur", Select).value = "siae"
+        await pilot.press("ctrl+s")
+        await _steady(pilot)
+        app.screen.query_one("#reponse", Input).value = (
+            "J'ai travaillé deux ans en chantier, puis à l'atelier ; je voudrais reprendre "
+            "dans le bâtiment."
+        )
+        await pilot.press("enter")
+        await _steady(pilot)
+        capture("07-simulation")
+        await pilot.press("ctrl+r")
+        await _steady(pilot)
+
         await pilot.press("f1")
         await _steady(pilot)
-        capture("06-aide")
+        capture("08-aide")
     return faites
 
 
