@@ -7,8 +7,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-# Control characters other than tab and newline come from bad pastes and break exports.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters other than tab and newline come from bad pastes and break exports; so do
+# the noncharacters U+FFFE and U+FFFF (not XML characters: the DOCX export refuses them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
 def nettoyer_texte(value: Any) -> Any:
@@ -30,7 +31,9 @@ def nettoyer_texte(value: Any) -> Any:
             "Ce texte contient des caractères illisibles (encodage autre que UTF-8). "
             "Copiez-le à nouveau depuis sa source ou retapez-le.",
         )
-    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    # Remove first, then normalise: a control character between a letter and its combining
+    # accent would otherwise leave the pair decomposed (not NFC, and not stable on re-cleaning).
+    return unicodedata.normalize("NFC", _CONTROL.sub("", value)).strip()
 
 
 def _majuscules(value: Any) -> Any:

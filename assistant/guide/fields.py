@@ -5,6 +5,7 @@ texts, and list of items (sub-models such as an experience or a barrier).
 """
 
 import datetime as dt
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pydantic.fields import FieldInfo
 
 from assistant.domain.labels import libelle_valeur
 from assistant.domain.steps import ETAPES
+
+_ENTIER = re.compile(r"-?[0-9]{1,18}")
 
 Genre = Literal["oui_non", "choix", "choix_multiples", "nombre", "date", "texte", "textes", "items"]
 
@@ -150,7 +153,9 @@ def valeur_saisie(description: DescriptionChamp, brut: Any) -> Any:
     if description.genre == "nombre":
         if isinstance(brut, str):
             brut = brut.strip()
-            return int(brut) if brut.lstrip("-").isdigit() else (brut or None)
+            # ASCII digits only: str.isdigit() also accepts « ² » or « ٣ », which int() refuses
+            # or reads as another number; such text is left to the model, which explains.
+            return int(brut) if _ENTIER.fullmatch(brut) else (brut or None)
         return brut
     if description.genre == "textes":
         lignes = brut.splitlines() if isinstance(brut, str) else list(brut or [])

@@ -41,18 +41,43 @@ class ImportReport:
         return text
 
 
+UNREADABLE = "illisible"
+"""`decode`'s encoding when some lines fit no encoding: they hold U+FFFD and must be reported."""
+REPLACEMENT = "\ufffd"
+
+
 def decode(path: Path, encodings: Iterable[str] = ("utf-8-sig", "cp1252")) -> tuple[str, str]:
-    """The text of a file and the encoding that decoded it (official files lie about theirs)."""
+    """The text of a file and the encoding that decoded it (official files lie about theirs).
+
+    A file that is not wholly in the first encoding is decoded line by line: a UTF-8 export with
+    a few Windows-1252 lines (or the reverse) keeps every line readable instead of being turned
+    into mojibake or refused. The encoding returned is then the last one any line needed, or
+    `UNREADABLE` when some lines fit none (they are decoded with U+FFFD; callers report them).
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"Impossible de lire {path} ({exc.strerror}).") from None
-    for encoding in encodings:
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise ImportFailed(f"{path} : encodage inconnu (ni UTF-8 ni Windows-1252).")
+    first, *others = list(encodings)
+    try:
+        return raw.decode(first), first
+    except UnicodeDecodeError:
+        if not others:
+            raise ImportFailed(f"{path} : encodage inconnu (attendu : {first}).") from None
+    lines, used = [], first
+    for number, line in enumerate(raw.splitlines(keepends=True)):
+        for encoding in (first if number == 0 else first.removesuffix("-sig"), *others):
+            try:
+                lines.append(line.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+            if encoding in others and used != UNREADABLE:
+                used = encoding
+            break
+        else:
+            lines.append(line.decode(others[-1], errors="replace"))
+            used = UNREADABLE
+    return "".join(lines), used
 
 
 def read_csv(
@@ -71,6 +96,10 @@ def read_csv(
     text, encoding = decode(path, encodings)
     if encoding == "cp1252":
         report.notes.append(f"{path.name} lu en Windows-1252 (pas en UTF-8).")
+    elif encoding == UNREADABLE:
+        report.notes.append(
+            f"{path.name} : encodage mélangé, des lignes ne sont ni en UTF-8 ni en Windows-1252."
+        )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     names = header
     if names is None:
@@ -104,7 +133,15 @@ def read_csv(
         if len(values) != width:
             report.problem(path, line, f"{len(values)} colonnes au lieu de {width}")
             continue
+        if encoding == UNREADABLE and any(REPLACEMENT in value for value in values):
+            report.problem(path, line, "caractères illisibles (ni UTF-8 ni Windows-1252)")
+            continue
         yield line, dict(zip(names, values, strict=True))
+
+
+def is_number(text: str) -> bool:
+    """ASCII digits only: `str.isdigit()` also accepts « ² » or « ① », which `int()` refuses."""
+    return text.isascii() and text.isdigit()
 
 
 def undouble_apostrophes(text: str) -> str:

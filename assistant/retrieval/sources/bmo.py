@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.retrieval.pack import DatasetEntry, DatasetInfo, write_dataset
-from assistant.retrieval.sources.base import ImportFailed, ImportReport, read_csv
+from assistant.retrieval.sources.base import ImportFailed, ImportReport, is_number, read_csv
 
 FOLDER = "bmo_2025"
 XLSX_FILE = "Base_open_data_BMO_2025.xlsx"
@@ -148,7 +148,7 @@ def _count(value: str) -> tuple[bool, int | None]:
     text = value.strip().replace("\u202f", "").replace(" ", "")
     if text == SECRET:
         return True, None
-    if text.isdigit():
+    if is_number(text):
         return True, int(text)
     return False, None
 

@@ -26,6 +26,7 @@ from assistant.retrieval.pack import DatasetEntry, DatasetInfo, write_dataset
 from assistant.retrieval.sources.base import (
     ImportFailed,
     ImportReport,
+    is_number,
     read_csv,
     undouble_apostrophes,
 )
@@ -46,7 +47,7 @@ RNCP_INFO = Path("rncp_mna_2021_2023") / "rncp_info.v1.4.csv"
 FC_FOLDER = Path("rncp_fc_2026")
 # Certif Info states kept: 0 "Publié" (certifying), 11 "habilitations".
 _KEPT_STATES = {"0", "11"}
-_FICHE = re.compile(r"^(RNCP|RS)(\d+)$")
+_FICHE = re.compile(r"^(RNCP|RS)([0-9]+)$")
 _ROME_COLUMNS = tuple(f"Code_Rome_{i}" for i in range(1, 6))
 _CERTIFINFO_COLUMNS = (
     "Code_Diplome",
@@ -229,14 +230,14 @@ def read_certifinfo(data_dir: Path, report: ImportReport, reference_year: int) -
         if row["Etat"].strip() not in _KEPT_STATES:
             continue
         code, title = row["Code_Diplome"].strip(), row["Libelle_Diplome"].strip()
-        if not code.isdigit():
+        if not is_number(code):
             report.problem(path, line, f"code Certif Info invalide ({code!r})")
             continue
         if not title:
             report.problem(path, line, f"certification {code} sans intitulé")
             continue
         rncp, rs = row["Code_RNCP"].strip(), row["Code_RS"].strip()
-        if (rncp and not rncp.isdigit()) or (rs and not rs.isdigit()):
+        if (rncp and not is_number(rncp)) or (rs and not is_number(rs)):
             report.problem(path, line, f"code RNCP ou RS invalide ({rncp!r}, {rs!r})")
             continue
         record = records.get(code)
@@ -277,7 +278,7 @@ def read_certifinfo(data_dir: Path, report: ImportReport, reference_year: int) -
             elif rome:
                 _append(record.rome_v3, rome)
         last = row["Annee_Derniere_Session"].strip()
-        if last.isdigit() and int(last) < reference_year:
+        if is_number(last) and int(last) < reference_year:
             record.inactive = True
         else:
             # Published as current by Certif Info: active unless a later source says otherwise.
@@ -325,7 +326,7 @@ def read_rncp_info(data_dir: Path, report: ImportReport) -> dict[str, dict[str, 
 
 def _end_year(text: str) -> int | None:
     """Year of an M/D/YY date ("8/31/16" → 2016)."""
-    match = re.fullmatch(r"\d{1,2}/\d{1,2}/(\d{2}|\d{4})", text.strip())
+    match = re.fullmatch(r"[0-9]{1,2}/[0-9]{1,2}/([0-9]{2}|[0-9]{4})", text.strip())
     if not match:
         return None
     year = int(match.group(1))
@@ -344,7 +345,7 @@ def read_cpc(data_dir: Path, report: ImportReport) -> list[dict[str, Any]]:
         path, report, required=(*required, "Dernière session"), delimiter=";"
     ):
         rncp, title = row["Code RNCP"].strip(), row[required[2]].strip()
-        if not rncp.isdigit() or not title:
+        if not is_number(rncp) or not title:
             report.problem(
                 path, line, f"diplôme sans numéro RNCP valide ou sans intitulé ({rncp!r})"
             )
@@ -356,7 +357,7 @@ def read_cpc(data_dir: Path, report: ImportReport) -> list[dict[str, Any]]:
                 "diplome": row["Diplôme"].strip(),
                 "intitule": title,
                 "niveau": _level(row["Niveau"]),
-                "derniere_session": int(last) if last.isdigit() else None,
+                "derniere_session": int(last) if is_number(last) else None,
             }
         )
     return rows
@@ -366,14 +367,14 @@ def export_date(data_dir: Path) -> str:
     """The date of the France Compétences export, from its file name ("2026-02-01")."""
     path = _fc_file(data_dir, "Rome")
     assert path is not None  # _fc_file raises when a required file is missing
-    match = re.search(r"_(\d{4})_(\d{2})_(\d{2})\.csv$", path.name)
+    match = re.search(r"_([0-9]{4})_([0-9]{2})_([0-9]{2})\.csv$", path.name)
     return "-".join(match.groups()) if match else "date inconnue"
 
 
 def _reference_year(data_dir: Path) -> int:
     """The year of the France Compétences export: sessions of earlier years are over."""
     year = export_date(data_dir)[:4]
-    return int(year) if year.isdigit() else 2026
+    return int(year) if is_number(year) else 2026
 
 
 def collect(data_dir: Path, report: ImportReport) -> list[dict[str, Any]]:

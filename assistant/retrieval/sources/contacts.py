@@ -6,8 +6,8 @@ address such as `contact@…` is public, a named employee's address is not.
 
 import re
 
-_POSTCODE = re.compile(r"\d{5}")
-_SIRET = re.compile(r"\d{14}")
+_POSTCODE = re.compile(r"[0-9]{5}")
+_SIRET = re.compile(r"[0-9]{14}")
 # First word of the local part of an address that names a role, not a person.
 _ROLE_WORDS = frozenset(
     {
@@ -34,9 +34,13 @@ _ROLE_WORDS = frozenset(
 )
 
 
+# Control characters, noncharacters and lone surrogates: never text, and they break the exports.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
 def clean(value: object) -> str:
     """A trimmed string; the "NULL", "-" and empty placeholders of official files become ""."""
-    text = "" if value is None else str(value).strip()
+    text = "" if value is None else _UNPRINTABLE.sub("", str(value)).strip()
     return "" if text.upper() in {"NULL", "-", "N/A"} else text
 
 
@@ -45,7 +49,7 @@ def phone(value: str) -> str | None:
     digits = re.sub(r"[\s.\-/]", "", value)
     if digits.startswith("+33"):
         digits = "0" + digits[3:]
-    if len(digits) == 10 and digits.isdigit() and digits[0] == "0" and digits[1] != "0":
+    if re.fullmatch(r"0[1-9][0-9]{8}", digits):
         return "+33" + digits[1:]
     return None
 
@@ -73,7 +77,7 @@ def functional_email(value: str) -> str | None:
 
 def postcode(value: str) -> str | None:
     text = value.strip()
-    if len(text) == 4 and text.isdigit():
+    if re.fullmatch(r"[0-9]{4}", text):
         text = "0" + text  # spreadsheets drop the leading zero of 01000–09999
     return text if _POSTCODE.fullmatch(text) else None
 
@@ -97,6 +101,6 @@ def department_code(value: str) -> str | None:
     text = value.strip().upper()
     if len(text) == 3 and text.startswith("0"):
         text = text[1:]
-    if re.fullmatch(r"\d{2}|2[AB]|97\d|98\d", text):
+    if re.fullmatch(r"[0-9]{2}|2[AB]|97[0-9]|98[0-9]", text):
         return text
     return None

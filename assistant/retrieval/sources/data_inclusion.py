@@ -9,6 +9,7 @@ kept (it names a person) and e-mails are kept only when they are an organisation
 """
 
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,14 @@ from typing import Any
 
 from assistant.retrieval.pack import DatasetEntry, DatasetInfo, read_dataset, write_dataset
 from assistant.retrieval.sources import contacts
-from assistant.retrieval.sources.base import ImportFailed, ImportReport, decode, read_csv
+from assistant.retrieval.sources.base import (
+    REPLACEMENT,
+    UNREADABLE,
+    ImportFailed,
+    ImportReport,
+    decode,
+    read_csv,
+)
 
 FOLDER = "data_inclusion_referentiels"
 DUMP_FOLDER = "data_inclusion"
@@ -213,6 +221,8 @@ def _json_records(path: Path, text: str) -> Iterator[tuple[int, Any]]:
             position += 1
 
     skip(" \t\r\n")
+    if position >= len(text):
+        raise ImportFailed(f"{path} est vide.")
     in_array = text.startswith("[", position)
     if in_array:
         position += 1
@@ -229,6 +239,10 @@ def _json_records(path: Path, text: str) -> Iterator[tuple[int, Any]]:
         except json.JSONDecodeError as exc:
             raise ImportFailed(
                 f"{path} : JSON illisible ligne {exc.lineno}, colonne {exc.colno}."
+            ) from None
+        except RecursionError:  # the decoder recurses into nested arrays and objects
+            raise ImportFailed(
+                f"{path} : JSON illisible ligne {line} (valeurs imbriquées sur trop de niveaux)."
             ) from None
         yield line, record
         line += text.count("\n", position, end)
@@ -264,9 +278,12 @@ def _records(path: Path, report: ImportReport, required: tuple[str, ...]) -> Ite
                     record[name] = _split_list(record[name])
             yield line, record
         return
-    text, _ = decode(path)
+    text, encoding = decode(path)
     for line, record in _json_records(path, text):
         report.rows_read += 1
+        if encoding == UNREADABLE and REPLACEMENT in json.dumps(record, ensure_ascii=False):
+            report.problem(path, line, "caractères illisibles (ni UTF-8 ni Windows-1252)")
+            continue
         yield line, record
 
 
@@ -307,6 +324,8 @@ def _scalar_value(raw: Any, name: str, refs: Referentials, reject: Callable[[str
         try:
             number = float(text.replace(",", "."))
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):  # "nan", "inf", "1e400": not a place nor a duration
             reject(f"{name} non numérique retiré")
             return None
         return int(number) if name == "nombre_semaines" else number

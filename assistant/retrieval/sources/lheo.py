@@ -25,8 +25,9 @@ _LINE = "{passerelle}ligne"
 _CHUNK = 1 << 16
 # Formacode "public" code 80013 = DETENU: the action is meant for people in detention.
 FORMACODE_PUBLIC_DETENUS = "80013"
-_ROME = re.compile(r"[A-N]\d{4}")
-_DIGITS = re.compile(r"\d+")
+_ROME = re.compile(r"[A-N][0-9]{4}")
+_DIGITS = re.compile(r"[0-9]+")
+_HOURS = re.compile(r"[0-9]{1,6}")
 # LHEO dictionaries (lheo-gml.xml): dict-modalites-enseignement, dict-etat-recrutement.
 _MODALITES_ENSEIGNEMENT = {
     "0": "formation entièrement présentielle",
@@ -167,7 +168,7 @@ def _date(value: str, which: str) -> str | None:
     if not text or text in {"00000000", "99999999"}:
         return None
     invalid = _Invalid(f"date de {which} invalide « {text} » (format AAAAMMJJ attendu)")
-    if not re.fullmatch(r"\d{8}", text):
+    if not re.fullmatch(r"[0-9]{8}", text):
         raise invalid
     year, month, day = text[:4], text[4:6], text[6:]
     try:
@@ -216,6 +217,7 @@ class _OfferReader:
         self.report = report
         self.sessions: list[TrainingSession] = []
         self.count = 0
+        self.lines: dict[str, int] = {}
 
     def __call__(self, formation: ET.Element) -> None:
         self.count += 1
@@ -236,11 +238,20 @@ class _OfferReader:
                     action.get("numero") or f"a{action_index}",
                     session.get("numero") or f"s{session_index}",
                 )
+                ident = "/".join(ids)
+                if ident in self.lines:
+                    self.report.problem(
+                        self.path,
+                        _line(session),
+                        f"session {ident} en double (ligne {self.lines[ident]}), écartée",
+                    )
+                    continue
                 try:
-                    record = self._session(common, action, session, "/".join(ids))
+                    record = self._session(common, action, session, ident)
                 except _Invalid as exc:
                     self.report.problem(self.path, _line(session), f"session écartée : {exc}")
                     continue
+                self.lines[ident] = _line(session)
                 self.sessions.append(record)
                 self.report.rows_kept += 1
 
@@ -301,7 +312,8 @@ class _OfferReader:
             ),
             entrees_sorties_permanentes=_flag(_text(action, "modalites-entrees-sorties")),
             etat_recrutement=_ETAT_RECRUTEMENT.get(_text(session, "etat-recrutement")),
-            nombre_heures_total=int(hours) if hours.isdigit() else None,
+            # ASCII digits only: « ²35 » passes str.isdigit() but not int().
+            nombre_heures_total=int(hours) if _HOURS.fullmatch(hours) else None,
             **common,
         )
 

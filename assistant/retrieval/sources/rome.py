@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.retrieval.pack import DatasetEntry, DatasetInfo, write_dataset
-from assistant.retrieval.sources.base import ImportReport, read_csv, undouble_apostrophes
+from assistant.retrieval.sources.base import ImportReport, is_number, read_csv, undouble_apostrophes
 
 FOLDER = "rome4_v460"
 PUBLISHER = "France Travail, open data ROME"
@@ -35,7 +35,7 @@ _SANS_DIPLOME = re.compile(r"accessible\s+sans\s+dipl[ôo]me", re.IGNORECASE)
 
 
 def _valid_code(code: str) -> bool:
-    return len(code) == _CODE_PATTERN_LEN and code[0].isalpha() and code[1:].isdigit()
+    return len(code) == _CODE_PATTERN_LEN and code[0].isalpha() and is_number(code[1:])
 
 
 def _flag(value: str) -> bool | None:
@@ -65,6 +65,9 @@ def read_fiches(data_dir: Path, report: ImportReport) -> dict[str, dict[str, Any
         code = row["code_rome"].strip()
         if not _valid_code(code) or not row["libelle_rome"].strip():
             report.problem(_FILES["fiches"], line, f"code ROME ou intitulé invalide ({code!r})")
+            continue
+        if code in fiches:
+            report.problem(_FILES["fiches"], line, f"fiche {code} en double, ligne ignorée")
             continue
         fiches[code] = {
             "code": code,
@@ -132,7 +135,7 @@ def read_fiches(data_dir: Path, report: ImportReport) -> dict[str, dict[str, Any
         required=("code_rome", "code_rome_cible", "numero_ordre"),
     ):
         source, target = row["code_rome"].strip(), row["code_rome_cible"].strip()
-        if source not in fiches or target not in fiches or not row["numero_ordre"].isdigit():
+        if source not in fiches or target not in fiches or not is_number(row["numero_ordre"]):
             report.problem(_FILES["mobilite"], line, "lien de mobilité invalide")
             continue
         ordered[source].append((int(row["numero_ordre"]), target))
@@ -161,7 +164,7 @@ def read_items(data_dir: Path, report: ImportReport) -> dict[str, dict[str, Any]
     ):
         ogr, rubrique = row["code_ogr"].strip(), row["code_rubrique"].strip()
         libelle = undouble_apostrophes(row["libelle"].strip())
-        if not ogr.isdigit() or not libelle:
+        if not is_number(ogr) or not libelle:
             report.problem(_FILES["items"], line, "code OGR ou libellé invalide")
             continue
         if rubrique in _RUBRIQUES:
@@ -198,7 +201,7 @@ def read_appellations(
     ):
         code = row["code_rome"].strip()
         libelle = undouble_apostrophes(row["libelle_appellation_long"].strip())
-        if code not in fiches or not row["code_ogr"].strip().isdigit() or not libelle:
+        if code not in fiches or not is_number(row["code_ogr"].strip()) or not libelle:
             report.problem(_FILES["appellations"], line, "appellation sans fiche ou sans libellé")
             continue
         rows.append(
@@ -227,7 +230,7 @@ def import_texts(data_dir: Path, report: ImportReport) -> dict[str, dict[str, st
         required=("code_rome", "libelle_type_texte", "position_phrase", "libelle_texte"),
     ):
         kind = row["libelle_type_texte"].strip()
-        if not row["position_phrase"].strip().isdigit() or kind not in (
+        if not is_number(row["position_phrase"].strip()) or kind not in (
             "definition",
             "acces_metier",
         ):

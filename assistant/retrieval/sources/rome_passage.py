@@ -18,8 +18,8 @@ from pathlib import Path
 from assistant.retrieval.sources.base import ImportFailed, ImportReport, read_csv
 
 FILE = Path("rome4_v460") / "unix_referentiel_code_rome_v460_utf8.csv"
-_FICHE = re.compile(r"^[A-N]\d{4}$")
-_FAMILY = re.compile(r"^([A-N]\d{2})(00)?$")
+_FICHE = re.compile(r"^[A-N][0-9]{4}$")
+_FAMILY = re.compile(r"^([A-N][0-9]{2})(00)?$")
 
 
 @dataclass

@@ -7,6 +7,7 @@ number, functional e-mail. The services describe what the schemes are by law (IA
 France Travail), not what each structure declared: `publics_source` says so.
 """
 
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,7 +37,7 @@ FILES = {
 SIAE_SOURCE = "liste-siae-2019-07"
 GEIQ_SOURCE = "geiq-2019-11"
 AGENCES_SOURCE = "agences-pole-emploi"
-_ROME = re.compile(r"[A-N]\d{4}")
+_ROME = re.compile(r"[A-N][0-9]{4}")
 _IAE_RULE = (
     "Éligibilité à l'insertion par l'activité économique (règle nationale, art. R5132-1-7 du "
     "code du travail) : personnes sans emploi rencontrant des difficultés sociales et "
@@ -292,9 +293,10 @@ def _geiq_service(structure: dict[str, Any]) -> dict[str, Any]:
 
 def _coordinate(value: str) -> float | None:
     try:
-        return round(float(value.replace(",", ".")), 6)
+        number = float(value.replace(",", "."))
     except ValueError:
         return None
+    return round(number, 6) if math.isfinite(number) else None  # "nan", "inf" are no place
 
 
 def read_agencies(path: Path, report: ImportReport) -> list[dict[str, Any]]:
