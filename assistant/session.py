@@ -117,10 +117,7 @@ class Session:
         self._dossiers = None
         self._journal = None
         self._passerelle_llm = None
-        # Searches remember the person's words (job titles) in memory: forget them too.
-        self._suggesteur = None
-        if self._knowledge is not None:
-            self._knowledge.forget_queries()
+        self._oublier_recherches()
 
     @property
     def journal(self) -> Journal | None:
@@ -172,6 +169,13 @@ class Session:
     def delete_dossier(self, dossier_id: str) -> None:
         self.dossiers.delete(dossier_id)
         self._journaliser("dossier_supprime", dossier_id)
+        self._oublier_recherches()
+
+    def _oublier_recherches(self) -> None:
+        # Searches remember the person's words (job titles) in memory: an erased dossier's too.
+        self._suggesteur = None
+        if self._knowledge is not None:
+            self._knowledge.forget_queries()
 
     def dossiers_echus(self) -> list["DossierEchu"]:
         """Dossiers whose retention period is over (configuration `[vault] retention_months`)."""
@@ -187,6 +191,7 @@ class Session:
             for echu in echus:
                 self.dossiers.delete(echu.id)
                 self._journaliser("dossier_supprime", echu.id)
+            self._oublier_recherches()
             if self._journal is not None:
                 self._journal.ajouter("purge", nombre=len(echus))
         return echus
