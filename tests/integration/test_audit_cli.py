@@ -1,4 +1,4 @@
-"""`passerelle audit verify` and `passerelle audit show` on a real vault, as a counsellor runs them."""
+"""`passerelle audit verify` and `passerelle audit show` on a real vault, as counsellors run them."""
 
 import subprocess
 import sys
