@@ -54,7 +54,7 @@ person, or to a recipient with a `synthese_complete` scope when it mentions no e
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from assistant.domain.dossier import Brouillon, Dossier
 from assistant.domain.drafts import PhraseBrouillon, SectionBrouillon, ThemePhrase
@@ -72,22 +72,7 @@ PERSONNE: Final = "personne"
 
 DestinataireExport = Destinataire | Literal["personne"]
 
-TOUS_LES_THEMES: Final[frozenset[ThemePhrase]] = frozenset(
-    {
-        "contexte",
-        "parcours",
-        "competences",
-        "freins",
-        "sante",
-        "projet",
-        "faisabilite",
-        "plan",
-        "preconisations",
-        "vigilance",
-        "coordonnees",
-        "lettre",
-    }
-)
+TOUS_LES_THEMES: Final[frozenset[ThemePhrase]] = frozenset(get_args(ThemePhrase))
 
 THEMES_PAR_PERIMETRE: Final[dict[PerimetrePartage, frozenset[ThemePhrase]]] = {
     PerimetrePartage.SYNTHESE_COMPLETE: TOUS_LES_THEMES,

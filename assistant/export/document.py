@@ -10,29 +10,14 @@ from datetime import date, datetime
 from assistant.domain.dossier import Brouillon, Dossier
 from assistant.domain.enums import StatutValidation
 from assistant.domain.labels import libelle
+from assistant.drafting.text import date_longue
 from assistant.export.consent import PERSONNE, DecisionPartage, libelle_destinataire
 from assistant.export.typography import typographier
-
-MOIS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def date_en_lettres(jour: date) -> str:
     """ "1er mars 2026", "26 novembre 2026"."""
-    numero = "1er" if jour.day == 1 else str(jour.day)
-    return f"{numero} {MOIS[jour.month - 1]} {jour.year}"
+    return date_longue(jour)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""`passerelle audit verify` and `passerelle audit show` on a real vault, as counsellors run them."""
+"""`passerelle audit verify` and `passerelle audit show` on a real vault, run as a counsellor would."""
 
 import subprocess
 import sys
