@@ -1,4 +1,4 @@
-"""`passerelle audit verify` and `passerelle audit show` on a real vault, run as a counsellor would."""
+"""`passerelle audit verify` and `passerelle audit show` on a real vault."""
 
 import subprocess
 import sys
