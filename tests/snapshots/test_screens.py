@@ -203,7 +203,7 @@ def _vault_with_drafted_synthesis(settings: Settings, validated: bool = False) -
 
     from factories import dossier_complet
 
-    from assistant.domain.enums import TypeBrouillon
+    from assistant.domain.enums import StatutValidation, TypeBrouillon
 
     settings.knowledge.build_index_in_background = False
     session = Session(settings)
@@ -219,7 +219,7 @@ def _vault_with_drafted_synthesis(settings: Settings, validated: bool = False) -
     mise_a_jour: dict[str, object] = {"cree_le": heure}
     if validated:
         mise_a_jour |= {
-            "statut": "valide_conseiller",
+            "statut": StatutValidation.VALIDE_CONSEILLER,
             "relu_par": "cip-07",
             "relu_le": heure,
             "valide_par": "cip-07",
