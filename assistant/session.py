@@ -251,6 +251,12 @@ class Session:
             for hit in self.knowledge.search_jobs(texte, 3)
         ]
 
+    def suggestions_en_memoire(self, dossier: Dossier) -> "Suggestions | None":
+        """The suggestions if every search they need was already made; None otherwise."""
+        if self._suggesteur is None:
+            return None
+        return self._suggesteur.en_memoire(dossier)
+
     def suggestions(self, dossier: Dossier) -> "Suggestions":
         from assistant.suggestions import Suggesteur
 

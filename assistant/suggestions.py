@@ -80,6 +80,10 @@ def cle_suggestions(dossier: Dossier) -> tuple[object, ...]:
     return (tuple(_pistes(dossier)), situation.region_sortie, situation.departement_sortie, freins)
 
 
+class _PasEnMemoire(Exception):
+    """A search of `Suggesteur.en_memoire` is not remembered: it would have to run."""
+
+
 class Suggesteur:
     """Suggestions for the dossiers of one session, remembering the searches already made.
 
@@ -93,6 +97,7 @@ class Suggesteur:
         self.knowledge = knowledge
         self._memoire: dict[tuple[object, ...], Any] = {}
         self._verrou = threading.Lock()
+        self._local = threading.local()
 
     def _memo(self, cle: tuple[object, ...], calcul: Callable[[], T]) -> T:
         # The dense index may become ready during the session: it is part of the key.
@@ -101,6 +106,8 @@ class Suggesteur:
             if cle in self._memoire:
                 valeur: T = self._memoire[cle]
                 return valeur
+        if getattr(self._local, "memoire_seule", False):
+            raise _PasEnMemoire
         valeur = calcul()
         with self._verrou:
             if len(self._memoire) >= self.TAILLE:
@@ -125,24 +132,48 @@ class Suggesteur:
             lambda: self.knowledge.search_services(requete, departement, top),
         )
 
+    def connu(self, cle: tuple[object, ...]) -> bool:
+        with self._verrou:
+            return (self.knowledge.dense_ready, *cle) in self._memoire
+
     def suggerer(self, dossier: Dossier, top: int = 3) -> Suggestions:
         return suggerer(self, dossier, top)
+
+    def en_memoire(self, dossier: Dossier, top: int = 3) -> Suggestions | None:
+        """The suggestions if every search they need is remembered (no search runs), else None.
+
+        Cheap enough for the interface thread: the panel is then updated at once, without
+        waiting for a worker.
+        """
+        self._local.memoire_seule = True
+        try:
+            return suggerer(self, dossier, top)
+        except _PasEnMemoire:
+            return None
+        finally:
+            self._local.memoire_seule = False
 
 
 def suggerer(suggesteur: Suggesteur, dossier: Dossier, top: int = 3) -> Suggestions:
     """Suggestions from what is confirmed in the dossier (searches in-process, ~30 ms each)."""
     knowledge = suggesteur.knowledge
+    memoire_seule = getattr(suggesteur._local, "memoire_seule", False)
     situation = dossier.etapes.situation
     region = situation.region_sortie
     metiers: list[PisteMetier] = []
     vus: set[str] = set()
     pistes = _pistes(dossier)
+    # From memory only, the interface thread must never wait for the pack to load.
+    pack = knowledge.loaded_knowledge() if memoire_seule else knowledge.knowledge
+    if pack is None:
+        raise _PasEnMemoire
+    fiches = pack.fiches
     requetes = [
-        knowledge.knowledge.fiches[code].libelle
-        if code and code in knowledge.knowledge.fiches
-        else mots
-        for _, mots, code in pistes
+        fiches[code].libelle if code and code in fiches else mots for _, mots, code in pistes
     ]
+    nouvelles = [r for r in requetes if not suggesteur.connu(("metiers", r, top, region))]
+    if len(nouvelles) > 1 and not memoire_seule:
+        knowledge.embed_queries(nouvelles)  # the new titles' vectors in one batch
     for (origine, _, code), requete in zip(pistes, requetes, strict=True):
         hits = suggesteur.metiers(requete, top, region)
         if code:
@@ -156,7 +187,7 @@ def suggerer(suggesteur: Suggesteur, dossier: Dossier, top: int = 3) -> Suggesti
     if pistes:
         origine, mots, code = pistes[0]
         pour = origine
-        fiche = knowledge.knowledge.fiches.get(code) if code else None
+        fiche = fiches.get(code) if code else None
         certifications = suggesteur.certifications(fiche.libelle if fiche else mots)
     departement = situation.departement_sortie
     services: list[ServicesFrein] = []

@@ -11,8 +11,9 @@ dossiers) in a temporary data directory whose dense index is ready: the index is
 - Suggestions: on DEMO-FICTIF-P1 (experiences and barriers), utterances are typed in the chat,
   their proposals confirmed with Ctrl+O; a confirmation that changes what the suggestions
   depend on (job titles, region, barriers) refreshes the context panel, which posts
-  `SuggestionsRefreshed(duree_ms)`; the others need no recomputation and are counted apart. The first refresh (opening the dossier, knowledge pack
-  and index loading) is cold and reported apart.
+  `SuggestionsRefreshed(duree_ms)`; the others need no recomputation and are counted apart.
+  The first refresh (opening the dossier, knowledge pack and index loading) is cold and
+  reported apart.
 - Typing: during every other refresh, keys are sent to the chat input every 50 ms (a fast
   typist) until the panel is updated; latency is the time from the key event to the input
   showing it (main thread), against the same key with nothing running. The refresh figures come
@@ -260,7 +261,7 @@ async def _interview(data_dir: Path) -> dict[str, Any]:
             n = len(screen.en_attente)
             try:
                 await _wait(
-                    lambda: (
+                    lambda n=n, lancement=lancement: (  # type: ignore[misc]
                         len(screen.en_attente) < n or screen._lancement_suggestions != lancement
                     ),
                     3.0,

