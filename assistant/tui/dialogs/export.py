@@ -94,13 +94,16 @@ class ExportDialog(ModalScreen[Path | None]):
         if destinataire is None:
             zone.update("")
             return
+        from assistant.export.typography import typographier
+
         decision = self.documents.decision(self.brouillon_id, destinataire)
         texte = Text()
         if decision.autorise:
             texte.append("✓ Export possible. ", style="bold green")
         else:
             texte.append("✗ Export refusé. ", style="bold red")
-        texte.append(decision.raison)
+        # Non-breaking spaces inside « » and before « : » keep the sentence from breaking badly.
+        texte.append(typographier(decision.raison))
         for retrait in decision.retraits[:8]:
             # The counsellor's own draft: shown as plain text, cut to one line.
             texte.append(f"\n  – retiré ({retrait.motif}) : {retrait.texte[:90]}")
