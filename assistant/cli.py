@@ -1,7 +1,9 @@
 """Command line: `passerelle` opens the terminal interface; subcommands for checks and exports."""
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +123,12 @@ def knowledge() -> None:
     default=None,
     help="Dossier des fichiers officiels (par défaut ../shared/data).",
 )
-def knowledge_build(source: Path | None) -> None:
+@click.option(
+    "--vecteurs/--sans-vecteurs",
+    default=True,
+    help="Recalcule aussi les plongements livrés des intitulés (ceux qui ont changé).",
+)
+def knowledge_build(source: Path | None, vecteurs: bool) -> None:
     """Reconstruit le paquet de connaissances à partir des fichiers officiels."""
     from assistant.retrieval.build import build_pack
     from assistant.retrieval.sources.base import ImportFailed
@@ -132,6 +139,15 @@ def knowledge_build(source: Path | None) -> None:
         click.echo(f"Import impossible : {exc}", err=True)
         sys.exit(1)
     _print_reports(results)
+    if vecteurs:
+        from assistant.retrieval.build import build_vectors
+
+        with _progress_bar("Plongements des intitulés de métiers") as progress:
+            entry, computed = build_vectors(progress=progress)
+        click.echo(
+            f"{entry.file} : {computed} plongement(s) calculé(s), "
+            f"{entry.rows - computed} repris tels quels."
+        )
     click.echo("Paquet de connaissances à jour (MANIFEST.json).")
 
 
@@ -237,12 +253,15 @@ def knowledge_index() -> None:
     service = Session(_settings()).knowledge
     for report in _build_index_with_progress(service):
         click.echo(
-            f"{report.collection} : {report.embedded} calculé(s), {report.unchanged} inchangé(s), "
+            f"{report.collection} : {report.embedded - report.shipped} calculé(s), "
+            f"{report.shipped} repris du paquet, {report.unchanged} inchangé(s), "
             f"{report.deleted} retiré(s)."
         )
 
 
-def _build_index_with_progress(service: Any) -> list[Any]:
+@contextlib.contextmanager
+def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr, as a (done, total) callback."""
     from rich.progress import BarColumn, Progress, TimeRemainingColumn
 
     with Progress(
@@ -253,10 +272,13 @@ def _build_index_with_progress(service: Any) -> list[Any]:
         console=_stderr_console(),
         transient=True,
     ) as bar:
-        task = bar.add_task("Index des intitulés de métiers", total=None)
-        reports: list[Any] = service.build_index(
-            lambda done, total: bar.update(task, completed=done, total=total)
-        )
+        task = bar.add_task(description, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _build_index_with_progress(service: Any) -> list[Any]:
+    with _progress_bar("Index des intitulés de métiers") as progress:
+        reports: list[Any] = service.build_index(progress)
     return reports
 
 

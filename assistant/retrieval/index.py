@@ -9,7 +9,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,8 +46,10 @@ class Record:
 class SyncReport:
     collection: str
     embedded: int
+    """Vectors written: computed now, or taken from the pack (`shipped`)."""
     deleted: int
     unchanged: int
+    shipped: int = 0
 
 
 def _client(index_dir: Path, chroma_url: str | None) -> Any:
@@ -175,9 +177,17 @@ class VectorIndex:
         temporary.replace(path)
 
     def sync(
-        self, kind: str, records: Iterable[Record], progress: Progress | None = None
+        self,
+        kind: str,
+        records: Iterable[Record],
+        progress: Progress | None = None,
+        shipped: Mapping[str, tuple[str, np.ndarray]] | None = None,
     ) -> SyncReport:
-        """Make the collection hold exactly `records`, embedding only what changed."""
+        """Make the collection hold exactly `records`, embedding only what changed.
+
+        `shipped` maps record ids to (digest, vector) computed beforehand (the pack's vectors):
+        a record whose digest matches takes that vector instead of being embedded.
+        """
         records = list(records)
         fingerprint = self.fingerprint(records)
         collection = self.collection(kind)
@@ -192,9 +202,21 @@ class VectorIndex:
         stale = [id_ for id_ in current if id_ not in wanted]
         if stale:
             collection.delete(ids=stale)
+        shipped = shipped or {}
+        taken = 0
         for start in range(0, len(todo), BATCH):
             batch = todo[start : start + BATCH]
-            vectors = self.embedder.embed_passages([r.text for r in batch])
+            ready = {
+                r.id: shipped[r.id][1]
+                for r in batch
+                if r.id in shipped and shipped[r.id][0] == r.digest(engine)
+            }
+            missing = [r for r in batch if r.id not in ready]
+            if missing:
+                computed = self.embedder.embed_passages([r.text for r in missing])
+                ready.update(zip((r.id for r in missing), computed, strict=True))
+            taken += len(batch) - len(missing)
+            vectors = np.stack([ready[r.id] for r in batch])
             collection.upsert(
                 ids=[r.id for r in batch],
                 embeddings=vectors,
@@ -205,7 +227,9 @@ class VectorIndex:
                 progress(min(start + BATCH, len(todo)), len(todo))
         if todo or stale or self.cached_matrix(kind, fingerprint) is None:
             self._save_matrix(kind, fingerprint)
-        return SyncReport(collection.name, len(todo), len(stale), len(wanted) - len(todo))
+        return SyncReport(
+            collection.name, len(todo), len(stale), len(wanted) - len(todo), shipped=taken
+        )
 
     def holds(self, kind: str, records: Iterable[Record]) -> bool:
         """Whether the collection holds exactly these records, embedded from these texts."""

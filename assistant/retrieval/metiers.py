@@ -45,6 +45,9 @@ class FusionWeights:
     siblings: float = 0.5
     # The query's own words are one of the fiche's titles, word for word.
     exact: float = 0.3
+    # A title's first word names the job ("Soudeur naval", "Chef d'équipe coffreur"): a title
+    # whose head the query does not say is a weaker match.
+    head: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class JobSearch:
         # One grammatical form: "Chef cariste / Cheffe cariste" must not count "cariste" twice.
         title_tokens = [tokens(masculine_form(a.libelle)) for a in self._appellations]
         self._tokens = [frozenset(words) for words in title_tokens]
+        self._heads = [words[0] if words else "" for words in title_tokens]
         # Rarely used variants (ROME's "peu usité") rank after the usual ones.
         self._title_weight = np.array(
             [0.8 if a.peu_usite else 1.0 for a in self._appellations], dtype=np.float32
@@ -140,6 +144,8 @@ class JobSearch:
             covered = len(title & wanted) / max(len(title), 1)
             value = scores[i] * (1.0 - self.weights.coverage + self.weights.coverage * covered)
             value *= self._title_weight[i]
+            if self._heads[i] not in wanted:
+                value *= 1.0 - self.weights.head
             fiche = self._owner[i]
             if title == own:
                 # The offer's title is one of this fiche's job titles, word for word.

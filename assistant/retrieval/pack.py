@@ -36,7 +36,7 @@ class DatasetEntry:
     source_sha256: dict[str, str] = field(default_factory=dict)
 
 
-def _sha256(data: bytes) -> str:
+def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
@@ -63,8 +63,8 @@ def write_dataset(
         info=info,
         file=path.name,
         rows=count,
-        sha256=_sha256(data),
-        source_sha256={p.name: _sha256(p.read_bytes()) for p in sources},
+        sha256=sha256_hex(data),
+        source_sha256={p.name: sha256_hex(p.read_bytes()) for p in sources},
     )
 
 
@@ -104,6 +104,6 @@ def verify(directory: Path = KNOWLEDGE_DIR) -> list[str]:
         path = directory / entry["file"]
         if not path.exists():
             problems.append(f"{entry['file']} manque dans {directory}.")
-        elif _sha256(path.read_bytes()) != entry["sha256"]:
+        elif sha256_hex(path.read_bytes()) != entry["sha256"]:
             problems.append(f"{entry['file']} ne correspond pas à son empreinte ({name}).")
     return problems

@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.locations import KNOWLEDGE_DIR, Locations
+from assistant.retrieval import prebuilt
 from assistant.retrieval.certification_search import CertificationHit, CertificationSearch
 from assistant.retrieval.certifications import load_certifications
 from assistant.retrieval.demand import HiringDemand
@@ -129,7 +130,9 @@ class KnowledgeService:
         """
         with self._build_lock:
             index = self.open_index()
-            reports = [index.sync(KIND_APPELLATIONS, appellation_records(self.knowledge), progress)]
+            shipped = prebuilt.load(self.knowledge_dir, index.embedder)
+            records = appellation_records(self.knowledge)
+            reports = [index.sync(KIND_APPELLATIONS, records, progress, shipped)]
             with self._lock:
                 self.dense_ready = True
                 self._lazy.pop("jobs", None)  # the next search loads the new vectors
@@ -329,17 +332,18 @@ class KnowledgeService:
     def _cached_vectors(
         self, texts: list[str], vectors: list[np.ndarray | None]
     ) -> list[np.ndarray | None]:
-        for i, text in enumerate(texts):
-            if text:
-                vectors[i] = self._vector_cache.get(text)
-        keep = [i for i, t in enumerate(texts) if t and vectors[i] is None]
+        # Each distinct text once: a batch of offers repeats the same titles ("Cuisinier H/F").
+        missing = [t for t in dict.fromkeys(texts) if t and t not in self._vector_cache]
         embedder = self.open_index().embedder
-        for start in range(0, len(keep), 256):
-            chunk = keep[start : start + 256]
-            batch = embedder.embed_queries([texts[i] for i in chunk])
-            for i, vector in zip(chunk, batch, strict=True):
-                vectors[i] = vector
+        computed: dict[str, np.ndarray] = {}
+        for start in range(0, len(missing), 256):
+            chunk = missing[start : start + 256]
+            for text, vector in zip(chunk, embedder.embed_queries(chunk), strict=True):
+                computed[text] = vector
                 if len(self._vector_cache) >= VECTOR_CACHE_SIZE:
                     self._vector_cache.pop(next(iter(self._vector_cache)))
-                self._vector_cache[texts[i]] = vector
+                self._vector_cache[text] = vector
+        for i, text in enumerate(texts):
+            if text:
+                vectors[i] = computed.get(text, self._vector_cache.get(text))
         return vectors

@@ -54,7 +54,8 @@ def fold(text: str) -> str:
 
 def clean_query(text: str) -> str:
     """Remove from a job offer's title what is not the job: H/F, contract, schedule, figures."""
-    folded = strip_accents(text.lower()).replace("œ", "oe")
+    # œ has no decomposition: spelled out before the accents go, or "manœuvre" loses it.
+    folded = strip_accents(text.lower().replace("œ", "oe").replace("æ", "ae"))
     folded = re.sub(r"\(.*?\)", " ", folded)  # "(H/F)", "(Lyon 3e)", "(CDI)"
     folded = _NOISE.sub(" ", folded)
     return _NON_WORD.sub(" ", folded).strip()

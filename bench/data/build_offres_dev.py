@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Construit offres_dev.tsv à partir de offres_brutes.tsv (extraction manuelle
-d'offres France Travail publiées dans des dépôts GitHub publics) et du
+"""Construit offres_dev.tsv, offres_holdout.tsv et offres_dev2.tsv à partir de
+offres_brutes.tsv, offres_brutes_suite.tsv et offres_brutes_extra.tsv (extraction
+manuelle d'offres France Travail publiées dans des dépôts GitHub publics) et du
 référentiel ROME 4.0 v460 partagé.
 
 Règles (voir README.md) :
@@ -72,7 +73,15 @@ def convert(row, fiches, parent_children, appel):
 
 # (brut, sortie) : la suite a été extraite après les réglages de la recherche ; elle sert de jeu
 # tenu à l'écart (holdout). Un doublon d'une ligne du premier jeu y est marqué « doublon ».
-LOTS = (("offres_brutes.tsv", "offres_dev.tsv"), ("offres_brutes_suite.tsv", "offres_holdout.tsv"))
+# Le troisième lot (offres_brutes_extra.tsv, sources TA/LO lues jusqu'au bout) donne un second jeu
+# de développement ; ses lignes déjà présentes (intitulé normalisé + code) dans offres_dev.tsv ou
+# offres_holdout.tsv y sont marquées « doublon ». Les lots sont traités dans cet ordre : l'ajout du
+# troisième ne change pas les deux premiers fichiers.
+LOTS = (
+    ("offres_brutes.tsv", "offres_dev.tsv"),
+    ("offres_brutes_suite.tsv", "offres_holdout.tsv"),
+    ("offres_brutes_extra.tsv", "offres_dev2.tsv"),
+)
 
 
 def main():

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Vérifie les jeux de dev (offres_dev.tsv, phrases_conseiller.tsv) contre le
+"""Vérifie les jeux de dev (offres_dev.tsv, offres_holdout.tsv, offres_dev2.tsv,
+phrases_conseiller.tsv) contre le
 référentiel ROME 4.0 v460 partagé et affiche des comptes.
 Code de sortie 1 si un code (ou un candidat ambigu) n'existe pas en ROME 4.0."""
 
@@ -20,7 +21,7 @@ def main() -> int:
     with open(d / "unix_referentiel_code_rome_v460_utf8.csv", encoding="utf-8") as f:
         fiches = {r["code_rome"]: r["libelle_rome"] for r in csv.DictReader(f)}
     errors = 0
-    for name in ("offres_dev.tsv", "offres_holdout.tsv", "phrases_conseiller.tsv"):
+    for name in ("offres_dev.tsv", "offres_holdout.tsv", "offres_dev2.tsv", "phrases_conseiller.tsv"):
         with open(HERE / name, encoding="utf-8") as f:
             rows = list(csv.DictReader(f, delimiter="\t"))
         codes = Counter()
@@ -50,7 +51,7 @@ def main() -> int:
             f"{n_amb} ambiguës ({100 * n_amb / max(len(rows), 1):.1f} %), "
             f"{n_app} titres = appellation, {n_dup} doublons"
         )
-        if name == "offres_dev.tsv":
+        if name in ("offres_dev.tsv", "offres_dev2.tsv"):
             src = Counter(r["source_id"].split(":")[0] for r in rows)
             usable = sum(
                 1

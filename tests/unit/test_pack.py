@@ -40,9 +40,11 @@ def test_shipped_pack_matches_its_manifest() -> None:
     manifest = load_manifest(KNOWLEDGE_DIR)
     assert {"rome_fiches", "rome_appellations", "rome_items"} <= set(manifest)
     assert verify(KNOWLEDGE_DIR) == []
-    for entry in manifest.values():
+    for name, entry in manifest.items():
         assert entry["licence"] and entry["source_files"] and entry["rows"] > 0
-        assert (KNOWLEDGE_DIR / entry["file"]).stat().st_size < 3_000_000
+        # Facts, not the publishers' files; the shipped vectors are 13k x 384 bytes.
+        limit = 6_000_000 if name == "vecteurs_appellations" else 3_000_000
+        assert (KNOWLEDGE_DIR / entry["file"]).stat().st_size < limit
 
 
 def test_csv_reader_reports_bad_rows_and_keeps_the_others(tmp_path: Path) -> None:
