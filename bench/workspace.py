@@ -46,7 +46,7 @@ TARGET_KEY_P95_MS = 50.0
 """The issue says « typing never blocks »; 50 ms (p95) is the threshold used here."""
 TARGET_RSS_MB = 600
 STARTUP_RUNS = 5
-REFRESHES = 20
+REFRESHES = 30
 """Refreshes measured with nobody typing; as many more are measured while typing."""
 KEY_INTERVAL_S = 0.05
 SIZE = (160, 48)
@@ -74,6 +74,23 @@ ENONCES = [
     "j'ai bossé comme serveur en restauration 4 ans",
     "il a deux enfants à charge",
     "il veut pas retourner dans le bâtiment, il a mal au dos",
+    # More jobs, each a new search: the keys typed during a refresh that really computes.
+    "il a été cariste 3 ans chez un grossiste",
+    "elle a travaillé en cuisine comme commis",
+    "il a fait de la plonge dans un restaurant",
+    "j'ai été magasinier dans une plateforme logistique",
+    "il a fait 2 ans maçon",
+    "il voudrait être agent de sécurité",
+    "elle a été caissière 4 ans en supermarché",
+    "il a travaillé comme boulanger",
+    "il a été jardinier paysagiste",
+    "j'ai été soudeur en chaudronnerie",
+    "il aimerait devenir électricien",
+    "elle a fait du ménage dans des bureaux",
+    "il a été préparateur de commandes",
+    "il voudrait devenir mécanicien automobile",
+    "il a travaillé comme ouvrier agricole",
+    "j'ai fait de la manutention sur un quai",
 ]
 
 

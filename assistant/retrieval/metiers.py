@@ -47,7 +47,7 @@ class FusionWeights:
     exact: float = 0.3
     # A title's first word names the job ("Soudeur naval", "Chef d'équipe coffreur"): a title
     # whose head the query does not say is a weaker match.
-    head: float = 0.0
+    head: float = 0.3
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ def main() -> int:
     with open(d / "unix_referentiel_code_rome_v460_utf8.csv", encoding="utf-8") as f:
         fiches = {r["code_rome"]: r["libelle_rome"] for r in csv.DictReader(f)}
     errors = 0
-    for name in ("offres_dev.tsv", "offres_holdout.tsv", "offres_dev2.tsv", "phrases_conseiller.tsv"):
+    names = ("offres_dev.tsv", "offres_holdout.tsv", "offres_dev2.tsv", "phrases_conseiller.tsv")
+    for name in names:
         with open(HERE / name, encoding="utf-8") as f:
             rows = list(csv.DictReader(f, delimiter="\t"))
         codes = Counter()

@@ -8,6 +8,7 @@ from conftest import PASSPHRASE
 from pilote import attendre, coffre_avec_dossier, dire, ouvrir_entretien, relire
 from textual.message import Message
 from textual.widgets import Input, Static, TabbedContent
+from textual.widgets._footer import FooterKey  # not re-exported by textual.widgets
 
 from assistant.config import Settings
 from assistant.domain.enums import EtatEtape, ProfilDeroule, TypeRencontre
@@ -19,6 +20,7 @@ from assistant.tui.dialogs.field_editor import FieldEditorDialog
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.vault import UnlockScreen
 from assistant.tui.screens.workspace import WorkspaceScreen
+from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.interview.context import JobsList
 
 pytestmark = pytest.mark.functional
@@ -196,3 +198,22 @@ async def test_idle_time_locks_the_vault(settings: Settings) -> None:
         await pilot.press("enter")
         await attendre(pilot)
         assert app.screen is screen
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(settings: Settings) -> None:
+    _vault(settings)
+    async with make_app(settings).run_test(size=SIZE) as pilot:
+        screen = await ouvrir_entretien(pilot)
+        footer = screen.query_one(StableFooter)
+        keys = list(footer.query(FooterKey))
+        assert any(key.description == "Aide" for key in keys)
+        # A bindings signal with the same keys (every focus move sends one) keeps the widgets.
+        screen.refresh_bindings()
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == keys
+        # Another screen shows its own keys.
+        await pilot.press("f1")
+        await attendre(pilot)
+        assert isinstance(pilot.app.screen, HelpScreen)
+        help_keys = [key.description for key in pilot.app.screen.query(FooterKey)]
+        assert help_keys and help_keys != [key.description for key in keys]

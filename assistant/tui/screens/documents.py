@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.documents import DocumentIntrouvable, Documents, ValidationRefusee
@@ -28,6 +28,7 @@ from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.export import ExportDialog
 from assistant.tui.dialogs.sentence_editor import SentenceEditorDialog
 from assistant.tui.screens.workspace import LARGEUR_ETROITE
+from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.interview.view import Vue
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class DocumentsScreen(Screen[None]):
                     yield Static("", id="flux")
                 with VerticalScroll(id="zone-sources"):
                     yield Vue(id="sources")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Documents — dossier {self.documents.dossier.reference}"

@@ -4,7 +4,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from assistant.domain.dossier import Dossier
 from assistant.domain.labels import libelle
@@ -15,6 +15,7 @@ from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.new_dossier import NewDossierDialog
 from assistant.tui.screens.knowledge import KnowledgeScreen
 from assistant.tui.screens.workspace import WorkspaceScreen
+from assistant.tui.widgets.footer import StableFooter
 
 COLONNES = (
     "Référence",
@@ -62,7 +63,7 @@ class DossiersScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="dossiers", cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLONNES)
         yield table
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Dossiers"

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from assistant.tui.widgets.footer import StableFooter
 
 NOMS_TOUCHES = {
     "ctrl": "Ctrl",
@@ -93,7 +95,7 @@ class HelpScreen(Screen[None]):
                 "(« métiers », « verrouiller »…) puis Entrée.",
                 classes="aide",
             )
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Aide — touches du clavier"

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from assistant.session import Session
 from assistant.tui import messages
+from assistant.tui.widgets.footer import StableFooter
 
 if TYPE_CHECKING:
     from assistant.tui.app import PasserelleApp
@@ -45,7 +46,7 @@ class KnowledgeScreen(Screen[None]):
         table.add_columns("Code", "Intitulé")
         yield table
         yield Static("", id="pourquoi")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Connaissances"

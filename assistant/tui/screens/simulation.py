@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from assistant.domain.dossier import Dossier
 from assistant.domain.errors import DonneesInvalides
@@ -30,6 +30,7 @@ from assistant.tui.dialogs.choice import ChoiceDialog
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.simulation_note import NoteDialog
 from assistant.tui.dialogs.simulation_setup import ReglagesSimulation, SimulationSetupDialog
+from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.simulation.fil import FilSimulation
 from assistant.tui.widgets.simulation.grille import marques, texte_grille
 
@@ -140,7 +141,7 @@ class SimulationScreen(Screen[None]):
             yield Static("", id="grille")
         yield Static("", id="consigne")
         yield Input(id="reponse")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         plan = self.reglages.plan

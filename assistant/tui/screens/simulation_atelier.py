@@ -13,11 +13,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Header, Input, Static, TextArea
 
 from assistant.domain.dossier import Dossier
 from assistant.simulation.atelier import Atelier, ReponseNonRetenue
 from assistant.simulation.poste import PosteCible
+from assistant.tui.widgets.footer import StableFooter
 
 if TYPE_CHECKING:
     from assistant.interview import Entretien
@@ -88,7 +89,7 @@ class AtelierScreen(Screen[str | None]):
                 cadre.append(partie.texte + "\n")
             cadre.rstrip()
             yield Static(cadre, id="cadre")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.set_class(self.mode_personne, "personne")

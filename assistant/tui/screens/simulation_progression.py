@@ -5,11 +5,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from assistant.domain.dossier import Dossier
 from assistant.simulation.fichiers import charger_banque, charger_feedback
 from assistant.simulation.resultat import progression
+from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.simulation.grille import texte_progression
 
 
@@ -53,7 +54,7 @@ class ProgressionScreen(Screen[None]):
             yield Static(texte_progression(progression(self.dossier)), id="graphique")
             if self.dossier.simulations:
                 yield Static(texte_historique(self.dossier), id="historique")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Progression des simulations — dossier {self.dossier.reference}"

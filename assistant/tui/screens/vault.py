@@ -4,12 +4,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from assistant.session import Session
 from assistant.storage.errors import VaultError
 from assistant.storage.passphrase import check_passphrase
 from assistant.tui import messages
+from assistant.tui.widgets.footer import StableFooter
 
 
 class _VaultScreen(Screen[None]):
@@ -51,7 +52,7 @@ class UnlockScreen(_VaultScreen):
             yield Static("", id="erreur", classes="erreur")
             yield Static("", id="etat", classes="aide")
             yield Button("Ouvrir", variant="primary", id="valider")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.query_one("#phrase", Input).focus()
@@ -98,7 +99,7 @@ class CreateVaultScreen(_VaultScreen):
             yield Static("", id="erreur", classes="erreur")
             yield Static("", id="etat", classes="aide")
             yield Button("Créer le coffre", variant="primary", id="valider")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.query_one("#phrase", Input).focus()

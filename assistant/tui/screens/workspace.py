@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Tabs
+from textual.widgets import Header, Input, ProgressBar, Tabs
 
 from assistant.domain.enums import TypeBrouillon
 from assistant.domain.errors import DonneesInvalides
@@ -32,6 +32,7 @@ from assistant.tui.dialogs.choice import ChoiceDialog
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.dialogs.field_editor import FieldEditorDialog
 from assistant.tui.widgets.demande_regions import DemandeRegions
+from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.interview.chat import ChatLog
 from assistant.tui.widgets.interview.context import ContextPanel, JobsList
 from assistant.tui.widgets.interview.proposals import ProposalsList
@@ -119,7 +120,7 @@ class WorkspaceScreen(Screen[None]):
                     id="saisie",
                 )
             yield ContextPanel(id="contexte")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         dossier = self.entretien.dossier
