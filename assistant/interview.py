@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from assistant.domain.dossier import Dossier
 from assistant.domain.enums import EtatEtape, ProfilDeroule, TypeRencontre
+from assistant.domain.errors import DonneesInvalides
 from assistant.guide.engine import GuideEngine, QuestionProposee
 from assistant.guide.extraction.apply import appliquer, retirer
 from assistant.guide.extraction.proposals import (
@@ -118,6 +119,20 @@ class Entretien:
         with self._modification():
             appliquer(self.dossier, proposition)
         self._consentement_modifie(proposition.champ)
+
+    def dossier_si_confirme(self, propositions: Sequence[Proposition]) -> Dossier:
+        """A copy of the dossier as it would be if these proposals were confirmed (nothing saved).
+
+        Lets the suggestions for what was just said be searched while the counsellor reads the
+        proposals; a proposal the model would refuse is left out, as its confirmation would be.
+        """
+        copie = self.dossier.model_copy(deep=True)
+        for proposition in propositions:
+            try:
+                appliquer(copie, proposition)
+            except DonneesInvalides:
+                continue
+        return copie
 
     def retirer(self, numero: int, champ: str, index: int | None = None) -> None:
         with self._modification():

@@ -1,5 +1,6 @@
 """Application services shared by the terminal interface and the command line."""
 
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ class Session:
         self._dossiers: DossierRepository | None = None
         self._knowledge: KnowledgeService | None = None
         self._suggesteur: Suggesteur | None = None
+        self._verrou_suggesteur = threading.Lock()
         self._journal: Journal | None = None
         self._passerelle_llm: PasserelleLLM | None = None
 
@@ -260,6 +262,8 @@ class Session:
     def suggestions(self, dossier: Dossier) -> "Suggestions":
         from assistant.suggestions import Suggesteur
 
-        if self._suggesteur is None:
-            self._suggesteur = Suggesteur(self.knowledge)
-        return self._suggesteur.suggerer(dossier)
+        with self._verrou_suggesteur:  # two workers may ask at once (anticipation, refresh)
+            if self._suggesteur is None:
+                self._suggesteur = Suggesteur(self.knowledge)
+            suggesteur = self._suggesteur
+        return suggesteur.suggerer(dossier)

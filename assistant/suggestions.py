@@ -97,23 +97,38 @@ class Suggesteur:
         self.knowledge = knowledge
         self._memoire: dict[tuple[object, ...], Any] = {}
         self._verrou = threading.Lock()
+        self._en_cours: dict[tuple[object, ...], threading.Event] = {}
         self._local = threading.local()
 
     def _memo(self, cle: tuple[object, ...], calcul: Callable[[], T]) -> T:
         # The dense index may become ready during the session: it is part of the key.
         cle = (self.knowledge.dense_ready, *cle)
-        with self._verrou:
-            if cle in self._memoire:
-                valeur: T = self._memoire[cle]
-                return valeur
-        if getattr(self._local, "memoire_seule", False):
-            raise _PasEnMemoire
-        valeur = calcul()
-        with self._verrou:
-            if len(self._memoire) >= self.TAILLE:
-                self._memoire.pop(next(iter(self._memoire)))
-            self._memoire[cle] = valeur
-        return valeur
+        memoire_seule = getattr(self._local, "memoire_seule", False)
+        while True:
+            with self._verrou:
+                if cle in self._memoire:
+                    valeur: T = self._memoire[cle]
+                    return valeur
+                if memoire_seule:
+                    raise _PasEnMemoire
+                en_cours = self._en_cours.get(cle)
+                if en_cours is None:
+                    fin = self._en_cours[cle] = threading.Event()
+                    break
+            # The same search is running in another worker (the one started while the
+            # counsellor read the proposals): wait for it rather than compute it twice.
+            en_cours.wait()
+        try:
+            valeur = calcul()
+            with self._verrou:
+                if len(self._memoire) >= self.TAILLE:
+                    self._memoire.pop(next(iter(self._memoire)))
+                self._memoire[cle] = valeur
+            return valeur
+        finally:
+            with self._verrou:
+                self._en_cours.pop(cle, None)
+            fin.set()
 
     def metiers(self, requete: str, top: int, region: str | None) -> "list[JobHit]":
         return self._memo(

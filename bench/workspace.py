@@ -14,10 +14,14 @@ dossiers) in a temporary data directory whose dense index is ready: the index is
   `SuggestionsRefreshed(duree_ms)`; the others need no recomputation and are counted apart.
   The first refresh (opening the dossier, knowledge pack and index loading) is cold and
   reported apart.
-- Typing: during every other refresh, keys are sent to the chat input every 50 ms (a fast
-  typist) until the panel is updated; latency is the time from the key event to the input
-  showing it (main thread), against the same key with nothing running. The refresh figures come
-  from the other refreshes, with nobody typing.
+- The searches a proposal needs start as soon as it is shown (nothing is written before the
+  confirmation): the refresh figures come from answers confirmed after one second of reading,
+  nobody typing.
+- Typing: for every other answer, keys are sent to the chat input every 50 ms (a fast typist)
+  from the moment it is sent until everything it started in the background is done (its
+  understanding, the searches for its proposals), then it is confirmed at once and keys go on
+  until the panel is updated; latency is the time from the key event to the input showing it
+  (main thread), against the same key with nothing running.
 - Memory: peak RSS of the process that ran the interview (`ru_maxrss`).
 """
 
@@ -49,6 +53,8 @@ STARTUP_RUNS = 5
 REFRESHES = 30
 """Refreshes measured with nobody typing; as many more are measured while typing."""
 KEY_INTERVAL_S = 0.05
+READING_S = 1.0
+"""Time to read the proposals before Ctrl+O (the searches they need start meanwhile)."""
 SIZE = (160, 48)
 JOUR = date(2026, 11, 26)
 CACHE = Path(tempfile.gettempdir()) / "passerelle-bench-index"
@@ -99,7 +105,10 @@ def _verdict(ok: bool) -> str:
 
 
 def _p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+    # Inclusive: never above the largest value measured (few samples here).
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 # --- start-up ---------------------------------------------------------------------------------
@@ -195,13 +204,14 @@ async def _interview(data_dir: Path) -> dict[str, Any]:
     from assistant.config import load_settings
     from assistant.demo import session_demo
     from assistant.tui import messages
-    from assistant.tui.app import PasserelleApp
+    from assistant.tui.app import PasserelleApp, leave_a_core_to_the_screen
     from assistant.tui.screens.workspace import WorkspaceScreen
 
     settings = load_settings(config_file=data_dir / "absent.toml", data_dir=data_dir)
     settings.knowledge.build_index_in_background = False
     session = session_demo(settings, aujourd_hui=JOUR)
     session.aujourd_hui = lambda: JOUR
+    leave_a_core_to_the_screen()  # as make_app does
     app = PasserelleApp(session, demo=True)
     seen: dict[int, Any] = {}
 
@@ -261,16 +271,32 @@ async def _interview(data_dir: Path) -> dict[str, Any]:
                 saisie.value = "/etape 5"
                 await pilot.press("enter")
             compris = len(of_type(messages.UtteranceUnderstood))
+            typing = (len(refreshes) + len(refreshes_typing)) % 2 == 1
             saisie.value = enonce
-            await pilot.press("enter")
+            if typing:
+                send("enter", None)  # Pilot's press would wait until the work is done
+                await _wait(lambda: saisie.value == "")  # sent; understanding it has begun
+                # The counsellor goes on typing while the answer is understood and the searches
+                # for its proposals run in the background.
+                while len(of_type(messages.UtteranceUnderstood)) <= compris or any(
+                    worker.is_running for worker in app.workers
+                ):
+                    keys_during.append(await key_latency())
+                    await asyncio.sleep(KEY_INTERVAL_S)
+            else:
+                await pilot.press("enter")
             await _wait(lambda n=compris: len(of_type(messages.UtteranceUnderstood)) > n)
-            await pilot.pause()
             if not screen.en_attente:
                 empty += 1
+                await pilot.pause()
                 continue
             avant = len(of_type(messages.SuggestionsRefreshed))
             saisie.value = ""
             saisie.focus()
+            if not typing:
+                await pilot.pause()
+                await asyncio.sleep(READING_S)  # the counsellor reads « J'ai compris : … »
+            # else: Ctrl+O at once, while the searches started for the proposals still run.
             lancement = screen._lancement_suggestions
             send("ctrl+o", None)
             # The refresh starts in the same handler that empties the proposals, if at all:
@@ -292,7 +318,6 @@ async def _interview(data_dir: Path) -> dict[str, Any]:
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 continue
-            typing = (len(refreshes) + len(refreshes_typing)) % 2 == 1
             while len(of_type(messages.SuggestionsRefreshed)) == avant:
                 if typing:
                     keys_during.append(await key_latency())
@@ -300,7 +325,8 @@ async def _interview(data_dir: Path) -> dict[str, Any]:
                 else:
                     await asyncio.sleep(0.002)
             duree = of_type(messages.SuggestionsRefreshed)[-1].duree_ms
-            calculs.append(of_type(messages.SuggestionsRefreshed)[-1].calcul_ms)
+            if typing:
+                calculs.append(of_type(messages.SuggestionsRefreshed)[-1].calcul_ms)
             (refreshes_typing if typing else refreshes).append(duree)
             saisie.value = ""
             await app.workers.wait_for_complete()
@@ -363,15 +389,11 @@ def main() -> None:
     warm = r["refresh_ms"]
     p95 = _p95(warm)
     print(
-        f"suggestions refresh after a confirmed answer, warm ({len(warm)} refreshes, "
+        f"suggestions refresh after an answer confirmed after {READING_S:.0f} s of reading, warm "
+        f"({len(warm)} refreshes, "
         f"{r['metiers']} jobs, services for {r['services']} barriers): median "
         f"{statistics.median(warm):.0f} ms, p95 {p95:.0f} ms, max {max(warm):.0f} ms "
         f"(target ≤ {TARGET_REFRESH_MS:.0f} ms) {_verdict(p95 <= TARGET_REFRESH_MS)}"
-    )
-    calcul = r["compute_ms"]
-    print(
-        f"  of which the searches in the worker: median {statistics.median(calcul):.0f} ms, "
-        f"p95 {_p95(calcul):.0f} ms (the rest waits for the main thread: chat and panel redraw)"
     )
     print(f"  first refresh, cold (opening the dossier): {r['cold_ms']:.0f} ms")
     print(
@@ -381,20 +403,30 @@ def main() -> None:
     typing = r["refresh_typing_ms"]
     if typing:
         print(
-            f"  while typing ({len(typing)} refreshes): median {statistics.median(typing):.0f} ms, "
+            f"  confirmed at once, while typing ({len(typing)} refreshes): median "
+            f"{statistics.median(typing):.0f} ms, p95 {_p95(typing):.0f} ms, "
             f"max {max(typing):.0f} ms"
         )
-    during, idle = r["keys_during_ms"], r["keys_idle_ms"]
-    p95_keys = _p95(during)
-    print(
-        f"key press echoed in the chat input during a refresh ({len(during)} keys): median "
-        f"{statistics.median(during):.1f} ms, p95 {p95_keys:.1f} ms, max {max(during):.1f} ms "
-        f"(nothing running: p95 {_p95(idle):.1f} ms; threshold p95 ≤ {TARGET_KEY_P95_MS:.0f} ms) "
-        f"{_verdict(p95_keys <= TARGET_KEY_P95_MS)}"
-    )
+        calcul = r["compute_ms"]
+        print(
+            f"    of which the searches in the worker: median {statistics.median(calcul):.0f} ms, "
+            f"p95 {_p95(calcul):.0f} ms (the rest waits for the main thread: chat, panel redraw)"
+        )
     print(
         f"peak memory, interview with the index loaded: {r['rss_mb']:.0f} MB "
         f"(target ≤ {TARGET_RSS_MB} MB) {_verdict(r['rss_mb'] <= TARGET_RSS_MB)}"
+    )
+    during, idle = r["keys_during_ms"], r["keys_idle_ms"]
+    if not during:
+        print("key press while an answer's searches run: no key sampled MISSED")
+        return
+    p95_keys = _p95(during)
+    print(
+        f"key press echoed in the chat input while an answer's searches run ({len(during)} "
+        f"keys): median "
+        f"{statistics.median(during):.1f} ms, p95 {p95_keys:.1f} ms, max {max(during):.1f} ms "
+        f"(nothing running: p95 {_p95(idle):.1f} ms; threshold p95 ≤ {TARGET_KEY_P95_MS:.0f} ms) "
+        f"{_verdict(p95_keys <= TARGET_KEY_P95_MS)}"
     )
 
 

@@ -23,6 +23,7 @@ from assistant.tui.app import PasserelleApp, make_app
 from assistant.tui.dialogs.choice import ChoiceDialog
 from assistant.tui.dialogs.field_editor import FieldEditorDialog
 from assistant.tui.screens.workspace import WorkspaceScreen
+from assistant.tui.widgets.interview.context import JobsList
 
 pytestmark = pytest.mark.functional
 SIZE = (120, 36)
@@ -183,9 +184,39 @@ async def test_locked_mid_step_nothing_confirmed_is_lost(settings: Settings) -> 
         await pilot.press("enter")
         await attendre(pilot)
         assert pilot.app.screen is screen
-        assert screen.en_attente
+        assert screen.en_attente, [str(b.render()) for b in screen.query(".bulle")][-4:]
         await pilot.press("ctrl+o")
         await attendre(pilot)
     situation = relire(settings, dossier_id).etapes.situation
     assert situation.statut_penal == "condamne"
     assert situation.region_sortie == "84"
+
+
+async def test_what_was_said_is_searched_while_the_proposals_are_read(
+    settings: Settings, built_index: Path
+) -> None:
+    shutil.copytree(built_index / "index", settings.data_dir / "index")
+    dossier_id = _vault(settings)
+    seen: list[Message] = []
+    async with make_app(settings).run_test(size=SIZE, message_hook=seen.append) as pilot:
+        screen = await ouvrir_entretien(pilot)
+        await dire(pilot, screen, "/etape 3")
+        await dire(pilot, screen, "Il a travaillé comme cariste en intérim de 2016 à 2019.")
+        assert screen.en_attente
+        # Nothing confirmed yet: nothing written, but the job search has already run.
+        assert not screen.entretien.dossier.etapes.experiences.experiences
+        assert not relire(settings, dossier_id).etapes.experiences.experiences
+        session = screen.session
+        attendu = screen.entretien.dossier_si_confirme(screen.en_attente)
+        anticipees = session.suggestions_en_memoire(attendu)
+        assert anticipees is not None
+        assert anticipees.metiers[0].hit.code_rome == "N1101"
+        seen.clear()
+        await pilot.press("ctrl+o")
+        await attendre(pilot)
+        assert screen.query_one(JobsList).pistes[0].hit.code_rome == "N1101"
+    # A message is seen once per node it bubbles through.
+    refreshed = {id(m): m for m in seen if isinstance(m, messages.SuggestionsRefreshed)}.values()
+    # The panel was updated from memory, in the confirmation itself: no search left to run.
+    assert [m.calcul_ms for m in refreshed] == [0.0]  # type: ignore[attr-defined]
+    assert relire(settings, dossier_id).etapes.experiences.experiences[0].intitule_libre

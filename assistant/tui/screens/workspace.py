@@ -4,6 +4,7 @@ Nothing enters the dossier unconfirmed: what the counsellor types is read for pr
 are accepted, corrected or rejected; each confirmed change is saved to the vault at once.
 """
 
+import contextlib
 import time
 from typing import TYPE_CHECKING, Any, cast
 
@@ -258,6 +259,7 @@ class WorkspaceScreen(Screen[None]):
             )
         self.en_attente.extend(propositions)
         self._montrer_attente()
+        self._anticiper_suggestions()
         self.post_message(
             messages.UtteranceUnderstood(
                 question.question.id if question else None, len(propositions)
@@ -622,6 +624,25 @@ class WorkspaceScreen(Screen[None]):
         self.app.pop_screen()
 
     # --- suggestions --------------------------------------------------------------------------
+
+    def _anticiper_suggestions(self) -> None:
+        """Run the searches the proposals would need while the counsellor reads them.
+
+        Nothing is written or shown: the searches are remembered, so that the panel is right at
+        once when the proposals are confirmed (a search under way is waited for, not re-run).
+        """
+        try:
+            dossier = self.entretien.dossier_si_confirme(self.en_attente)
+        except Exception:  # anticipating is a bonus: the refresh at confirmation does the work
+            return
+        if cle_suggestions(dossier) != self._cle_suggestions:
+            self._anticiper(dossier)
+
+    @work(thread=True, exclusive=True, group="anticipation")
+    def _anticiper(self, dossier: Any) -> None:
+        with contextlib.suppress(Exception):  # the refresh runs the same searches and says why
+            if self.session.suggestions_en_memoire(dossier) is None:
+                self.session.suggestions(dossier)
 
     @work(thread=True, exclusive=True, group="suggestions")
     def _suggerer(self, dossier: Any, generation: int) -> None:

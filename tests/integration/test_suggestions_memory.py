@@ -1,0 +1,64 @@
+"""The searches behind the suggestions: made once, even when two workers ask at the same time."""
+
+import threading
+from typing import Any
+
+import pytest
+
+from assistant.retrieval.service import KnowledgeService
+from assistant.suggestions import Suggesteur
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_search_under_way_is_waited_for_not_run_twice(
+    knowledge_service: KnowledgeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    knowledge_service.warm_up()
+    real = knowledge_service.search_jobs
+    started = threading.Event()
+    release = threading.Event()
+    calls: list[str] = []
+
+    def search_jobs(query: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(query)
+        started.set()
+        release.wait(10)  # the second worker asks while this one is still searching
+        return real(query, *args, **kwargs)
+
+    monkeypatch.setattr(knowledge_service, "search_jobs", search_jobs)
+    suggesteur = Suggesteur(knowledge_service)
+    results: list[Any] = []
+    workers = [
+        threading.Thread(target=lambda: results.append(suggesteur.metiers("cariste", 3, "84")))
+        for _ in range(2)
+    ]
+    workers[0].start()
+    assert started.wait(10)
+    workers[1].start()
+    release.set()
+    for worker in workers:
+        worker.join(10)
+    assert calls == ["cariste"]
+    assert len(results) == 2 and results[0] == results[1]
+    assert results[0][0].code_rome == "N1101"
+
+
+def test_a_failed_search_lets_the_next_worker_try_again(
+    knowledge_service: KnowledgeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = knowledge_service.search_jobs
+    calls: list[str] = []
+
+    def search_jobs(query: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(query)
+        if len(calls) == 1:
+            raise OSError("index en cours de reconstruction")
+        return real(query, *args, **kwargs)
+
+    monkeypatch.setattr(knowledge_service, "search_jobs", search_jobs)
+    suggesteur = Suggesteur(knowledge_service)
+    with pytest.raises(OSError):
+        suggesteur.metiers("plombier", 3, None)
+    assert suggesteur.metiers("plombier", 3, None)[0].code_rome.startswith("F")
+    assert calls == ["plombier", "plombier"]
