@@ -22,6 +22,7 @@ from assistant.tui.screens.vault import UnlockScreen
 from assistant.tui.screens.workspace import WorkspaceScreen
 from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.interview.context import JobsList
+from assistant.tui.widgets.interview.proposals import ProposalsList
 
 pytestmark = pytest.mark.functional
 SIZE = (120, 36)
@@ -217,3 +218,16 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(settings: Setting
         assert isinstance(pilot.app.screen, HelpScreen)
         help_keys = [key.description for key in pilot.app.screen.query(FooterKey)]
         assert help_keys and help_keys != [key.description for key in keys]
+
+
+async def test_a_long_excerpt_is_cut_at_a_word_with_an_ellipsis(settings: Settings) -> None:
+    _vault(settings)
+    async with make_app(settings).run_test(size=SIZE) as pilot:
+        screen = await ouvrir_entretien(pilot)
+        await dire(pilot, screen, "/etape 3")
+        await dire(pilot, screen, "Il a travaillé comme cariste chez un grossiste de 2016 à 2019")
+        liste = screen.query_one(ProposalsList)
+        textes = [str(liste.get_option_at_index(i).prompt) for i in range(liste.option_count)]
+        attendu = "« Il a travaillé comme cariste chez un grossiste de 2016 à… »"
+        assert any(attendu in t for t in textes)
+        assert not any("201 »" in t for t in textes)

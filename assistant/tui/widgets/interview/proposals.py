@@ -10,6 +10,16 @@ from textual.widgets.option_list import Option
 
 from assistant.guide.extraction.proposals import Proposition
 
+MAX_EXTRAIT = 60
+
+
+def _court(extrait: str) -> str:
+    """The words the proposal comes from, cut at a word with « … » (never « 201 » for 2019)."""
+    if len(extrait) <= MAX_EXTRAIT:
+        return extrait
+    coupe = extrait[:MAX_EXTRAIT].rsplit(" ", 1)[0] if " " in extrait[:MAX_EXTRAIT] else ""
+    return (coupe or extrait[:MAX_EXTRAIT]).rstrip(" ,;") + "…"
+
 
 class ProposalsList(OptionList):
     BINDINGS = [
@@ -35,7 +45,7 @@ class ProposalsList(OptionList):
             texte = Text("✎ ", style="bold")
             texte.append(proposition.libelle)
             if proposition.extrait:
-                texte.append(f"  « {proposition.extrait[:60]} »", style="dim italic")
+                texte.append(f"  « {_court(proposition.extrait)} »", style="dim italic")
             self.add_option(Option(texte))
         self.display = bool(self.propositions)
         self.border_title = (
