@@ -641,8 +641,7 @@ class WorkspaceScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="anticipation")
     def _anticiper(self, dossier: Any) -> None:
         with contextlib.suppress(Exception):  # the refresh runs the same searches and says why
-            if self.session.suggestions_en_memoire(dossier) is None:
-                self.session.suggestions(dossier)
+            self.session.suggestions(dossier)  # searches already made are answered from memory
 
     @work(thread=True, exclusive=True, group="suggestions")
     def _suggerer(self, dossier: Any, generation: int) -> None:
