@@ -1,7 +1,9 @@
 """Shared fixtures. Every dossier here is fictitious; no real person's data is ever used."""
 
+import gc
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,14 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("PASSERELLE_DATA_DIR", str(tmp_path / "donnees"))
     # A full index build takes two minutes: tests that want the dense index copy `built_index`.
     monkeypatch.setenv("PASSERELLE_KNOWLEDGE__BUILD_INDEX_IN_BACKGROUND", "false")
+
+
+@pytest.fixture(autouse=True)
+def garbage_collection_as_usual() -> Iterator[None]:
+    """The app leaves full collections to its pauses (`make_app`): the test run does not."""
+    seuils = gc.get_threshold()
+    yield
+    gc.set_threshold(*seuils)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from assistant.session import Session
 from assistant.storage.errors import VaultError
 from assistant.tui import messages
 from assistant.tui.commands import PasserelleCommands
+from assistant.tui.full_collections import FullCollections, defer_full_collections
 from assistant.tui.screens.dossiers import DossiersScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.vault import CreateVaultScreen, UnlockScreen
@@ -50,9 +51,11 @@ class PasserelleApp(App[None]):
         self.index_status = "Index par le sens : vérification…"
         self._index_worker: Worker[None] | None = None
         self._last_activity = time.monotonic()
+        self._full_collections = FullCollections()
 
     def on_mount(self) -> None:
         self.theme = self.session.settings.theme
+        self.set_interval(0.5, lambda: self._full_collections.tick(self._last_activity))
         minutes = self.session.settings.vault.idle_lock_minutes
         if minutes:
             self.set_interval(min(30.0, minutes * 60 / 4), self._lock_if_idle)
@@ -207,6 +210,9 @@ def leave_a_core_to_the_screen() -> None:
     # back every 5 ms by default; at 1 ms a key typed meanwhile is shown sooner (bench/workspace.py:
     # key p95 73-94 ms instead of 112-209 while an answer's searches run).
     sys.setswitchinterval(0.001)
+    # CPython's own full collections stop every thread for 60-100 ms every few seconds: they run
+    # when the counsellor pauses instead (FullCollections, ticked by the app).
+    defer_full_collections()
 
 
 def make_app(

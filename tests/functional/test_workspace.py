@@ -212,6 +212,17 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(settings: Setting
         screen.refresh_bindings()
         await pilot.pause()
         assert list(footer.query(FooterKey)) == keys
+        # « Tout accepter » is dimmed while nothing waits and lit in place when proposals come.
+        accepter = next(key for key in keys if key.action == "accept_all")
+        assert accepter.has_class("-disabled")
+        await dire(pilot, screen, "/etape 3")
+        await dire(pilot, screen, "Il a travaillé comme cariste chez un grossiste de 2016 à 2019")
+        assert screen.en_attente
+        assert not accepter.has_class("-disabled")
+        await pilot.press("ctrl+o")
+        await attendre(pilot)
+        assert not screen.en_attente and accepter.has_class("-disabled")
+        assert list(footer.query(FooterKey)) == keys
         # Another screen shows its own keys.
         await pilot.press("f1")
         await attendre(pilot)
@@ -231,3 +242,27 @@ async def test_a_long_excerpt_is_cut_at_a_word_with_an_ellipsis(settings: Settin
         attendu = "« Il a travaillé comme cariste chez un grossiste de 2016 à… »"
         assert any(attendu in t for t in textes)
         assert not any("201 »" in t for t in textes)
+
+
+async def test_a_long_line_typed_in_the_chat_keeps_its_cursor_in_view(settings: Settings) -> None:
+    """The chat line asks for no layout when its text grows: it must still scroll with it."""
+    _vault(settings)
+    async with make_app(settings).run_test(size=(80, 24)) as pilot:
+        screen = await ouvrir_entretien(pilot)
+        saisie = screen.query_one("#saisie", Input)
+        phrase = "il a conduit des chariots élévateurs pendant six ans chez un grossiste "
+        await pilot.press(*phrase, *phrase)
+        await pilot.pause()
+        assert saisie.value == phrase * 2
+        assert saisie.scroll_x > 0
+        assert _ligne(saisie).rstrip().endswith("chez un grossiste")  # the end is in view
+        x, _ = saisie.cursor_screen_offset
+        assert saisie.content_region.x <= x <= saisie.content_region.right  # after the last letter
+        await pilot.press("home")
+        await pilot.pause()
+        assert saisie.scroll_x == 0
+        assert _ligne(saisie).strip().startswith("il a conduit des chariots")
+
+
+def _ligne(saisie: Input) -> str:
+    return "".join(segment.text for segment in saisie.render_line(0))

@@ -35,6 +35,7 @@ from assistant.tui.dialogs.field_editor import FieldEditorDialog
 from assistant.tui.widgets.demande_regions import DemandeRegions
 from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.interview.chat import ChatLog
+from assistant.tui.widgets.interview.chat_input import ChatInput
 from assistant.tui.widgets.interview.context import ContextPanel, JobsList
 from assistant.tui.widgets.interview.proposals import ProposalsList
 from assistant.tui.widgets.interview.steps import StepsList
@@ -83,8 +84,11 @@ class WorkspaceScreen(Screen[None]):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # « Tout accepter » appears in the footer only when something waits for confirmation.
-        if action in ("accept_all", "focus_proposals"):
+        # « Tout accepter » stays in the footer, dimmed while nothing waits: lighting a key costs
+        # nothing, adding or removing one rebuilds the footer while the counsellor types.
+        if action == "accept_all":
+            return True if self.en_attente else None
+        if action == "focus_proposals":
             return bool(self.en_attente)
         return True
 
@@ -100,6 +104,7 @@ class WorkspaceScreen(Screen[None]):
         self._lancement_suggestions = 0.0
         self._cle_suggestions: tuple[object, ...] | None = None
         self._generation_suggestions = 0
+        self._panneau_en_attente = False
         """Which refresh the panel must show: a slower, older worker's result is dropped."""
 
     # --- layout -------------------------------------------------------------------------------
@@ -116,7 +121,7 @@ class WorkspaceScreen(Screen[None]):
                 yield Vue(id="barre-etape")
                 yield ChatLog(id="fil")
                 yield ProposalsList(id="propositions")
-                yield Input(
+                yield ChatInput(
                     placeholder="Ce que dit la personne… (Entrée : envoyer ; / : commandes)",
                     id="saisie",
                 )
@@ -173,9 +178,11 @@ class WorkspaceScreen(Screen[None]):
         self.query_one("#barre-etape", Vue).montrer(
             Text.assemble(f"{cases} {closes}/{prevues}  ", (titre, "bold"), f"  ·  Profil {profil}")
         )
-        panneau = self.query_one(ContextPanel)
-        panneau.montrer_profil(dossier, guide.regles(dossier))
-        panneau.montrer_plan(dossier, entretien.aujourd_hui())
+        if not self._panneau_en_attente:
+            # Drawn in the next frame: the chat and the proposals first, then the (long) profile,
+            # so that a key typed meanwhile is handled between the two.
+            self._panneau_en_attente = True
+            self.call_after_refresh(self._montrer_panneau)
         cle = cle_suggestions(dossier)
         if suggestions and cle != self._cle_suggestions:
             self._cle_suggestions = cle
@@ -191,6 +198,13 @@ class WorkspaceScreen(Screen[None]):
                 self._montrer_suggestions(connues, 0.0, self._generation_suggestions)
             else:
                 self._suggerer(dossier.model_copy(deep=True), self._generation_suggestions)
+
+    def _montrer_panneau(self) -> None:
+        self._panneau_en_attente = False
+        dossier = self.entretien.dossier
+        panneau = self.query_one(ContextPanel)
+        panneau.montrer_profil(dossier, self.session.guide.regles(dossier))
+        panneau.montrer_plan(dossier, self.entretien.aujourd_hui())
 
     def _poser_question(self) -> None:
         question = self.entretien.question

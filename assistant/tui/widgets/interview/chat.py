@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 Auteur = Literal["assistant", "conseiller", "note", "erreur"]
-MAX_BULLES = 40
+MAX_BULLES = 24
 """Older bubbles leave the screen (the thread is not the record: the dossier is)."""
 MAX_AFFICHE = 2000
 

@@ -18,6 +18,7 @@ from assistant.guide.rules import Regle
 from assistant.suggestions import PisteMetier, Suggestions
 from assistant.tui.widgets.demande_regions import DemandeRegions
 from assistant.tui.widgets.frise import Frise
+from assistant.tui.widgets.interview.profile import ProfileView
 from assistant.tui.widgets.interview.view import Vue
 
 
@@ -116,8 +117,8 @@ class ContextPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="onglets"):
-            with TabPane("Profil", id="onglet-profil"), VerticalScroll():
-                yield Vue(id="vue-profil")
+            with TabPane("Profil", id="onglet-profil"):
+                yield ProfileView(id="vue-profil")
             with TabPane("Métiers", id="onglet-metiers"):
                 yield Vue("", id="etat-index", classes="aide")
                 yield JobsList(id="vue-metiers")
@@ -137,19 +138,21 @@ class ContextPanel(Vertical):
         self.query_one(TabbedContent).active = onglet
 
     def montrer_profil(self, dossier: Dossier, regles: list[Regle]) -> None:
-        texte = Text()
-        for regle in regles:
-            texte.append(f"⚑ {regle.message}\n", style="yellow")
+        sections: list[Text] = []
         if regles:
-            texte.append("\n")
+            alertes = Text()
+            for regle in regles:
+                alertes.append(f"⚑ {regle.message}\n", style="yellow")
+            sections.append(alertes)  # its last line break leaves a blank line after the alerts
         for titre, lignes in profil_texte(dossier):
-            texte.append(titre + "\n", style="bold")
+            section = Text(titre, style="bold")
             for champ, valeur in lignes:
-                texte.append(f"  {champ} : ", style="dim")
-                texte.append(valeur + "\n")
-        if not texte:
-            texte = Text("Rien de noté pour l'instant.", style="dim")
-        self.query_one("#vue-profil", Vue).montrer(texte)
+                section.append(f"\n  {champ} : ", style="dim")
+                section.append(valeur)
+            sections.append(section)
+        if not sections:
+            sections.append(Text("Rien de noté pour l'instant.", style="dim"))
+        self.query_one("#vue-profil", ProfileView).montrer(sections)
 
     def montrer_plan(self, dossier: Dossier, aujourd_hui: date) -> None:
         self.query_one("#vue-plan", Vue).montrer(plan_texte(dossier, aujourd_hui))
