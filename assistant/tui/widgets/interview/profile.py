@@ -20,7 +20,3 @@ class ProfileView(VerticalScroll):
             self.mount_all(nouvelles)
         for vue, section in zip(vues[: len(sections)] + nouvelles, sections, strict=True):
             vue.montrer(section)
-
-    def texte(self) -> str:
-        """What the counsellor reads, as plain text (tests, copies)."""
-        return "\n".join(vue._cle[0] for vue in self.query_children(Vue) if vue._cle)  # type: ignore[misc]
