@@ -23,6 +23,7 @@ from assistant.tui.screens.workspace import WorkspaceScreen
 from assistant.tui.widgets.footer import StableFooter
 from assistant.tui.widgets.interview.context import JobsList
 from assistant.tui.widgets.interview.proposals import ProposalsList
+from assistant.tui.widgets.interview.steps import StepsList
 
 pytestmark = pytest.mark.functional
 SIZE = (120, 36)
@@ -262,6 +263,45 @@ async def test_a_long_line_typed_in_the_chat_keeps_its_cursor_in_view(settings: 
         await pilot.pause()
         assert saisie.scroll_x == 0
         assert _ligne(saisie).strip().startswith("il a conduit des chariots")
+
+
+async def test_the_steps_list_replaces_only_the_lines_that_change(settings: Settings) -> None:
+    """An answer changes the steps' bookkeeping at every turn, rarely what a line shows."""
+    _vault(settings)
+    async with make_app(settings).run_test(size=SIZE) as pilot:
+        screen = await ouvrir_entretien(pilot)
+        etapes = screen.query_one("#liste-etapes", StepsList)
+
+        def lignes() -> list[tuple[str | None, str, int]]:
+            options = [etapes.get_option_at_index(i) for i in range(etapes.option_count)]
+            return [(o.id, str(o.prompt), id(o.prompt)) for o in options]
+
+        await dire(pilot, screen, "Il a travaillé comme cariste chez un grossiste de 2016 à 2019")
+        await pilot.press("ctrl+o")
+        await attendre(pilot)
+        await pilot.press("down")  # highlight moved by the counsellor: kept across redraws
+        surligne = etapes.highlighted
+        avant = lignes()
+        await dire(pilot, screen, "Il a aussi été magasinier pendant deux ans")
+        await pilot.press("ctrl+o")
+        await attendre(pilot)
+        assert lignes() == avant  # nothing shown changed: not one line rebuilt
+        courante = screen.entretien.etape_en_cours
+        await dire(pilot, screen, "/etape 5")
+        apres = lignes()
+        assert [ident for ident, _, _ in apres] == [ident for ident, _, _ in avant]
+        changees = {
+            n
+            for (n, texte, _), (_, avant_texte, _) in zip(apres, avant, strict=True)
+            if texte != avant_texte
+        }
+        assert changees == {str(courante), "5"}
+        assert "en cours" in dict((n, t) for n, t, _ in apres)["5"]
+        # The other lines keep their rendered prompt object: they are not rebuilt.
+        assert [a for a in apres if a[0] not in changees] == [
+            a for a in avant if a[0] not in changees
+        ]
+        assert etapes.highlighted == surligne
 
 
 def _ligne(saisie: Input) -> str:

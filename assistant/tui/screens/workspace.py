@@ -154,6 +154,41 @@ class WorkspaceScreen(Screen[None]):
         guide = self.session.guide
         choix = guide.profil(dossier)
         profil = choix.profil.value if choix.profil else "à définir"
+        courante = entretien.etape_en_cours
+        closes, prevues = guide.progression(dossier)
+        cases = "▰" * closes + "▱" * max(prevues - closes, 0)
+        titre = f"Étape {courante} — {ETAPES[courante].titre}" if courante is not None else "Fin"
+        self.query_one("#barre-etape", Vue).montrer(
+            Text.assemble(f"{cases} {closes}/{prevues}  ", (titre, "bold"), f"  ·  Profil {profil}")
+        )
+        if not self._panneau_en_attente:
+            # The chat and the proposals first; the steps column in the next frame, the (long)
+            # profile and the plan in the one after: a key typed meanwhile is handled between
+            # them instead of waiting for one long frame.
+            self._panneau_en_attente = True
+            self.call_after_refresh(self._montrer_etapes)
+        cle = cle_suggestions(dossier)
+        if suggestions and cle != self._cle_suggestions:
+            self._cle_suggestions = cle
+            self._lancement_suggestions = time.perf_counter()
+            self._generation_suggestions += 1
+            # Searches already made are answered from memory here, at once; otherwise a
+            # worker runs them (the panel is updated when it is done).
+            try:
+                connues = self.session.suggestions_en_memoire(dossier)
+            except Exception:  # the worker will say why (it runs the same code)
+                connues = None
+            if connues is not None:
+                self._montrer_suggestions(connues, 0.0, self._generation_suggestions)
+            else:
+                self._suggerer(dossier.model_copy(deep=True), self._generation_suggestions)
+
+    def _montrer_etapes(self) -> None:
+        entretien = self.entretien
+        dossier = entretien.dossier
+        guide = self.session.guide
+        choix = guide.profil(dossier)
+        profil = choix.profil.value if choix.profil else "à définir"
         origine = "choisi" if dossier.profil_choisi else "proposé"
         self.query_one("#profil-actif", Vue).montrer(
             Text.assemble((f"Profil {profil}", "bold"), f" ({origine})\n", (choix.raison, "dim"))
@@ -173,31 +208,7 @@ class WorkspaceScreen(Screen[None]):
                     f"{rencontre.date:%d/%m/%Y}"
                 )
             )
-        cases = "▰" * closes + "▱" * max(prevues - closes, 0)
-        titre = f"Étape {courante} — {ETAPES[courante].titre}" if courante is not None else "Fin"
-        self.query_one("#barre-etape", Vue).montrer(
-            Text.assemble(f"{cases} {closes}/{prevues}  ", (titre, "bold"), f"  ·  Profil {profil}")
-        )
-        if not self._panneau_en_attente:
-            # Drawn in the next frame: the chat and the proposals first, then the (long) profile,
-            # so that a key typed meanwhile is handled between the two.
-            self._panneau_en_attente = True
-            self.call_after_refresh(self._montrer_panneau)
-        cle = cle_suggestions(dossier)
-        if suggestions and cle != self._cle_suggestions:
-            self._cle_suggestions = cle
-            self._lancement_suggestions = time.perf_counter()
-            self._generation_suggestions += 1
-            # Searches already made are answered from memory here, at once; otherwise a
-            # worker runs them (the panel is updated when it is done).
-            try:
-                connues = self.session.suggestions_en_memoire(dossier)
-            except Exception:  # the worker will say why (it runs the same code)
-                connues = None
-            if connues is not None:
-                self._montrer_suggestions(connues, 0.0, self._generation_suggestions)
-            else:
-                self._suggerer(dossier.model_copy(deep=True), self._generation_suggestions)
+        self.call_after_refresh(self._montrer_panneau)
 
     def _montrer_panneau(self) -> None:
         self._panneau_en_attente = False
