@@ -1,8 +1,10 @@
 """Query normalisation and the regional demand derived from BMO 2025 (shipped pack)."""
 
+import numpy as np
 import pytest
 
 from assistant.retrieval.demand import HiringDemand
+from assistant.retrieval.metiers import fill_missing_prior
 from assistant.retrieval.text import clean_query, expand, masculine_form, tokens
 
 pytestmark = pytest.mark.unit
@@ -74,3 +76,10 @@ def test_regional_demand_is_honest_about_estimates(demand: HiringDemand) -> None
 def test_national_volume_ranks_common_jobs_first(demand: HiringDemand) -> None:
     assert demand.national("G1803") > 10 * demand.national("M1843")  # serveur vs serveur info
     assert demand.national("Z9999") == 0
+
+
+def test_a_fiche_without_hiring_figures_gets_its_domains_lowest_prior() -> None:
+    """No BMO link means unknown demand, not none: such a fiche is not pushed below all others."""
+    prior = np.array([0.9, 0.4, 0.0, 0.7, 0.0], dtype=np.float32)
+    domains = ["H34", "H34", "H34", "F16", "Z99"]
+    assert fill_missing_prior(prior, domains).tolist() == pytest.approx([0.9, 0.4, 0.4, 0.7, 0.0])
