@@ -77,7 +77,8 @@ def expand(text: str, masculine: Mapping[str, str] | None = None, spell_out: boo
     """
     table = jargon()
     words: list[str] = []
-    for word in fold(text).split():
+    folded = fold(text)
+    for word in folded.split():
         word = masculine.get(word, word) if masculine else word
         if spell_out and word in table:
             if table[word]:
@@ -85,7 +86,20 @@ def expand(text: str, masculine: Mapping[str, str] | None = None, spell_out: boo
                 words += table[word].split()
         else:
             words.append(word)
+    if spell_out:
+        # Expressions of several words (« service général ») are spelled out after the words.
+        padded = f" {folded} "
+        for phrase, meaning in jargon_phrases():
+            if f" {phrase} " in padded:
+                words += meaning.split()
     return " ".join(dict.fromkeys(words))
+
+
+@lru_cache(maxsize=1)
+def jargon_phrases() -> tuple[tuple[str, str], ...]:
+    """The jargon entries made of several words, longest first."""
+    phrases = [(key, text) for key, text in jargon().items() if " " in key]
+    return tuple(sorted(phrases, key=lambda entry: -len(entry[0])))
 
 
 @lru_cache(maxsize=65536)

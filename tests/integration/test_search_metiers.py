@@ -28,6 +28,9 @@ pytestmark = pytest.mark.integration
         ("Chauffeur PL H/F", "N4101", 1),
         ("j'ai fait du placo sur des chantiers", "F1604", 3),
         ("magasinier", "N1110", 1),
+        # Work in detention, as people tell it (the « auxi » of the general service cleans).
+        ("Auxiliaire d'entretien au service général", "K2205", 3),
+        ("j'étais auxi à la buanderie", "K2201", 1),
     ],
 )
 def test_job_titles_find_their_fiche(

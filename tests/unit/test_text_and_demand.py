@@ -29,6 +29,15 @@ def test_jargon_is_spelled_out() -> None:
     assert expand("CAP cuisine") == "cuisine"
 
 
+def test_words_of_work_in_detention_are_spelled_out() -> None:
+    """« L'auxi du service général » cleans and serves: an expression of several words."""
+    assert expand("Auxiliaire d'entretien au service général").endswith("agent nettoyage")
+    assert "blanchisserie" in expand("j'étais auxi à la buanderie")
+    assert "production" in expand("Travail en concession à la maison d'arrêt")
+    assert expand("directeur général") == "directeur general"  # one word is not the expression
+    assert expand("le service général", spell_out=False) == "le service general"
+
+
 def test_one_grammatical_form_of_rome_titles() -> None:
     assert masculine_form("Agent / Agente de propreté") == "Agent de propreté"
     assert masculine_form("Cariste agent / Cariste agente de magasinage") == (
