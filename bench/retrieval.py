@@ -32,8 +32,15 @@ TARGETS = {
 
 
 # offres_dev: the offers the search was tuned on; offres_holdout: offers extracted afterwards,
-# never tuned on (bench/data/README.md); phrases_conseiller: written by hand.
-DEV_SETS = ("offres_dev.tsv", "offres_holdout.tsv", "offres_dev2.tsv", "phrases_conseiller.tsv")
+# never tuned on (bench/data/README.md); offres_dev2 / offres_dev3: more real offers (2022, 2025);
+# phrases_conseiller: written by hand.
+DEV_SETS = (
+    "offres_dev.tsv",
+    "offres_holdout.tsv",
+    "offres_dev2.tsv",
+    "offres_dev3.tsv",
+    "phrases_conseiller.tsv",
+)
 
 
 def _rows(name: str, exact_titles: bool = False) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ _NOISE = re.compile(
           |plein\s+temps|mi-temps|saisonnier|saison|poste|postes|offre|recrutement|recrute
           |recherche|nous|experience|experimente|confirme|debutant|debutants|accepte|acceptes
           |ete|hiver|nuit|jour|semaine|week-end|weekend|mois|an|ans|heures?|h
-          |secteur|backup|junior|senior|niveau|n[1-4]|f|m|e|x
+          |backup|junior|senior|niveau|n[1-4]|f|m|e|x
           |apprentissage|apprenti|alternance|alternant|professionnalisation|1job|cqp|cqpm
           |es|ne|rice|trice|euse|ere|ffe|res)\b
     | \b\d+\s*(?:h|heures|mois|ans|k|ke|euros?|€|e|er|eme)?\b
@@ -30,6 +30,9 @@ _NOISE = re.compile(
     re.VERBOSE,
 )
 _NON_WORD = re.compile(r"[^\w]+")
+# "Électricien secteur naval", "Commercial - secteur Lyon": what follows « secteur » is where or
+# in which trade, not the job; « chef de secteur » is a job title and keeps it.
+_SECTOR = re.compile(r"(?<!\bde )\bsecteurs?\b.*$")
 
 STOPWORDS = frozenset(
     """
@@ -57,6 +60,7 @@ def clean_query(text: str) -> str:
     # œ has no decomposition: spelled out before the accents go, or "manœuvre" loses it.
     folded = strip_accents(text.lower().replace("œ", "oe").replace("æ", "ae"))
     folded = re.sub(r"\(.*?\)", " ", folded)  # "(H/F)", "(Lyon 3e)", "(CDI)"
+    folded = _SECTOR.sub(" ", folded)
     folded = _NOISE.sub(" ", folded)
     return _NON_WORD.sub(" ", folded).strip()
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Construit offres_dev.tsv, offres_holdout.tsv et offres_dev2.tsv à partir de
-offres_brutes.tsv, offres_brutes_suite.tsv et offres_brutes_extra.tsv (extraction
-manuelle d'offres France Travail publiées dans des dépôts GitHub publics) et du
+"""Construit offres_dev.tsv, offres_holdout.tsv, offres_dev2.tsv et offres_dev3.tsv à partir
+de offres_brutes.tsv, offres_brutes_suite.tsv, offres_brutes_extra.tsv et offres_brutes_2025.tsv
+(extraction manuelle d'offres France Travail publiées dans des dépôts GitHub publics) et du
 référentiel ROME 4.0 v460 partagé.
 
 Règles (voir README.md) :
@@ -61,6 +61,10 @@ def convert(row, fiches, parent_children, appel):
         return code, [], "rome4"
     children = sorted(parent_children.get(code, []))
     if not children:
+        # Code ROME 4.0 dont le libellé a changé depuis la v460 (API de 2025, p. ex. N4116) :
+        # gardé si son appellation lui appartient en v460.
+        if code in fiches and al and code in appel.get(norm(al), set()):
+            return code, [], "rome4 via appellationlibelle"
         return "", [], "code_v3_sans_descendant_v4"
     if len(children) == 1:
         return children[0], [], "v3->v4 direct"
@@ -76,11 +80,13 @@ def convert(row, fiches, parent_children, appel):
 # Le troisième lot (offres_brutes_extra.tsv, sources TA/LO lues jusqu'au bout) donne un second jeu
 # de développement ; ses lignes déjà présentes (intitulé normalisé + code) dans offres_dev.tsv ou
 # offres_holdout.tsv y sont marquées « doublon ». Les lots sont traités dans cet ordre : l'ajout du
-# troisième ne change pas les deux premiers fichiers.
+# troisième ne change pas les deux premiers fichiers. Le quatrième lot (offres_brutes_2025.tsv, une
+# autre extraction publique, offres du 11/03/2025) donne offres_dev3.tsv, marqué de la même façon.
 LOTS = (
     ("offres_brutes.tsv", "offres_dev.tsv"),
     ("offres_brutes_suite.tsv", "offres_holdout.tsv"),
     ("offres_brutes_extra.tsv", "offres_dev2.tsv"),
+    ("offres_brutes_2025.tsv", "offres_dev3.tsv"),
 )
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Vérifie les jeux de dev (offres_dev.tsv, offres_holdout.tsv, offres_dev2.tsv,
-phrases_conseiller.tsv) contre le
+offres_dev3.tsv, phrases_conseiller.tsv) contre le
 référentiel ROME 4.0 v460 partagé et affiche des comptes.
 Code de sortie 1 si un code (ou un candidat ambigu) n'existe pas en ROME 4.0."""
 
@@ -21,7 +21,13 @@ def main() -> int:
     with open(d / "unix_referentiel_code_rome_v460_utf8.csv", encoding="utf-8") as f:
         fiches = {r["code_rome"]: r["libelle_rome"] for r in csv.DictReader(f)}
     errors = 0
-    names = ("offres_dev.tsv", "offres_holdout.tsv", "offres_dev2.tsv", "phrases_conseiller.tsv")
+    names = (
+        "offres_dev.tsv",
+        "offres_holdout.tsv",
+        "offres_dev2.tsv",
+        "offres_dev3.tsv",
+        "phrases_conseiller.tsv",
+    )
     for name in names:
         with open(HERE / name, encoding="utf-8") as f:
             rows = list(csv.DictReader(f, delimiter="\t"))
@@ -52,7 +58,7 @@ def main() -> int:
             f"{n_amb} ambiguës ({100 * n_amb / max(len(rows), 1):.1f} %), "
             f"{n_app} titres = appellation, {n_dup} doublons"
         )
-        if name in ("offres_dev.tsv", "offres_dev2.tsv"):
+        if name in ("offres_dev.tsv", "offres_dev2.tsv", "offres_dev3.tsv"):
             src = Counter(r["source_id"].split(":")[0] for r in rows)
             usable = sum(
                 1

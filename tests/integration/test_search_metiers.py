@@ -31,6 +31,23 @@ pytestmark = pytest.mark.integration
         # Work in detention, as people tell it (the « auxi » of the general service cleans).
         ("Auxiliaire d'entretien au service général", "K2205", 3),
         ("j'étais auxi à la buanderie", "K2201", 1),
+        ("en détention je faisais le ménage des coursives", "K2205", 3),
+        # Counsellor phrasing: tasks, objects and brands name the job.
+        ("il refaisait les toits", "F1619", 1),
+        ("livreur Uber Eats", "N4104", 1),
+        ("j'ai fait Uber Eats et Deliveroo à vélo", "N4104", 1),
+        ("je livrais des colis", "N4105", 1),
+        ("je conduisais un chariot dans un entrepôt", "N1101", 1),
+        ("j'ai le permis C, je conduisais un porteur 19 tonnes", "N4101", 1),
+        ("j'ai travaillé chez McDo", "G1603", 1),
+        ("il posait du carrelage", "F1608", 1),
+        # Offer vocabulary: the usual meaning first, English titles, « secteur ... » dropped.
+        ("Plongeur (H/F)", "G1605", 1),
+        ("Agent d'entretien (H/F)", "K2205", 1),
+        ("Forklift driver", "N1101", 1),
+        ("Housekeeper H/F", "G1501", 1),
+        ("Waiter / Waitress", "G1803", 1),
+        ("INGENIEUR COMMERCIAL - Secteur Biologie Médicale H/F", "D1420", 1),
     ],
 )
 def test_job_titles_find_their_fiche(

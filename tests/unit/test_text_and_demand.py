@@ -17,6 +17,11 @@ pytestmark = pytest.mark.unit
         ("Préparateur de commandes (H/F) - CDI temps partiel", "preparateur de commandes"),
         ("Agent(e) d'entretien F/H urgent 35h", "agent d entretien"),
         ("COFFREUR N3 (Lyon 7e)", "coffreur"),
+        # What follows « secteur » says where or in which trade, not the job...
+        ("INGENIEUR COMMERCIAL - Secteur Biologie Médicale H/F", "ingenieur commercial"),
+        ("Électricien secteur naval (H/F)", "electricien"),
+        # ... but « chef de secteur » is a job title.
+        ("Chef de secteur PGC (H/F)", "chef de secteur pgc"),
     ],
 )
 def test_offer_noise_is_removed(offer: str, cleaned: str) -> None:
@@ -29,11 +34,47 @@ def test_jargon_is_spelled_out() -> None:
     assert expand("CAP cuisine") == "cuisine"
 
 
+@pytest.mark.parametrize(
+    ("said", "word"),
+    [
+        # What a person says of their tasks names the job.
+        ("il refaisait les toits", "couvreur"),
+        ("je posais des tuiles et des ardoises", "couvreur"),
+        ("je livrais des colis", "livreur"),
+        ("je conduisais un chariot", "cariste"),
+        ("j'ai posé du carrelage", "carreleur"),
+        ("je lavais la vaisselle", "plongeur"),
+        ("j'ai le permis C", "poids"),
+        ("j'ai fait un CAP pâtisserie", "patissier"),
+        # Brands and platforms said instead of the job.
+        ("livreur Uber Eats", "coursier"),
+        ("j'ai fait Deliveroo à vélo", "coursier"),
+        ("j'ai travaillé chez McDo", "rapide"),
+        # English titles of job offers.
+        ("Forklift driver", "cariste"),
+        ("Sales manager", "commercial"),
+        ("Housekeeper", "etage"),
+        # « Plongeur » in an offer is the dishwasher; « agent d'entretien » cleans premises.
+        ("Plongeur (H/F)", "restauration"),
+        ("Agent d'entretien", "proprete"),
+    ],
+)
+def test_everyday_and_english_words_are_spelled_out(said: str, word: str) -> None:
+    assert word in expand(said).split()
+
+
+def test_task_words_need_the_whole_expression() -> None:
+    # « Uber » alone (a driver) is not « Uber Eats »; « permis » alone says nothing.
+    assert "coursier" not in expand("chauffeur Uber")
+    assert expand("permis B") == "permis b"
+
+
 def test_words_of_work_in_detention_are_spelled_out() -> None:
     """« L'auxi du service général » cleans and serves: an expression of several words."""
     assert expand("Auxiliaire d'entretien au service général").endswith("agent nettoyage")
     assert "blanchisserie" in expand("j'étais auxi à la buanderie")
     assert "production" in expand("Travail en concession à la maison d'arrêt")
+    assert "nettoyage" in expand("je faisais le ménage des coursives").split()
     assert expand("directeur général") == "directeur general"  # one word is not the expression
     assert expand("le service général", spell_out=False) == "le service general"
 
