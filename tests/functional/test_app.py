@@ -18,6 +18,7 @@ from assistant.tui.dialogs.new_dossier import NewDossierDialog
 from assistant.tui.screens.dossiers import DossiersScreen
 from assistant.tui.screens.vault import CreateVaultScreen, UnlockScreen
 from assistant.tui.screens.workspace import WorkspaceScreen
+from assistant.tui.widgets.interview.chat import ChatLog
 
 pytestmark = pytest.mark.functional
 SIZE = (100, 30)
@@ -166,7 +167,7 @@ async def test_delete_asks_for_confirmation(settings: Settings) -> None:
 
 
 def _chat(app: PasserelleApp) -> str:
-    return "\n".join(str(bulle.render()) for bulle in app.screen.query(".bulle"))
+    return "\n".join(app.screen.query_one("#fil", ChatLog).textes())
 
 
 async def test_open_a_dossier_asks_the_next_question(settings: Settings) -> None:

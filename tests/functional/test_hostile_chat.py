@@ -10,13 +10,12 @@ from datetime import date
 import pytest
 from pilote import attendre, coffre_avec_dossier, dire, ouvrir_entretien, relire
 from rich.text import Text
-from textual.content import Content
-from textual.widgets import Static
 
 from assistant.config import Settings
 from assistant.tui.app import make_app
 from assistant.tui.screens.workspace import WorkspaceScreen
-from assistant.tui.widgets.interview.chat import MAX_AFFICHE
+from assistant.tui.widgets.interview.chat import ChatLog
+from assistant.tui.widgets.thread import MAX_AFFICHE, Bulle
 
 pytestmark = pytest.mark.functional
 SIZE = (120, 36)
@@ -31,15 +30,13 @@ HOSTILES = {
 }
 
 
-def _bulles(screen: WorkspaceScreen) -> list[Static]:
-    return list(screen.query(".bulle").results(Static))
+def _bulles(screen: WorkspaceScreen) -> list[Bulle]:
+    return screen.query_one("#fil", ChatLog).bulles
 
 
-def _texte(bulle: Static) -> Content | Text:
+def _texte(bulle: Bulle) -> Text:
     """What the bubble draws: plain text plus style spans (none may come from the paste)."""
-    rendu = bulle.render()
-    assert isinstance(rendu, Content | Text), type(rendu)
-    return rendu
+    return bulle.texte
 
 
 async def test_hostile_pastes_keep_the_app_up_and_are_shown_as_plain_text(
@@ -55,7 +52,7 @@ async def test_hostile_pastes_keep_the_app_up_and_are_shown_as_plain_text(
             bulles = _bulles(screen)
             assert len(bulles) > min(avant, 39), nom  # the utterance and the reply were shown
             # The counsellor's bubble shows the text as typed (cut when huge), never interpreted.
-            conseiller = next(b for b in reversed(bulles) if b.has_class("conseiller"))
+            conseiller = next(b for b in reversed(bulles) if b.auteur == "conseiller")
             rendu = _texte(conseiller)
             affiche = rendu.plain
             assert list(rendu.spans) == [], nom

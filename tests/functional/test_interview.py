@@ -23,6 +23,7 @@ from assistant.tui.app import PasserelleApp, make_app
 from assistant.tui.dialogs.choice import ChoiceDialog
 from assistant.tui.dialogs.field_editor import FieldEditorDialog
 from assistant.tui.screens.workspace import WorkspaceScreen
+from assistant.tui.widgets.interview.chat import ChatLog
 from assistant.tui.widgets.interview.context import JobsList
 
 pytestmark = pytest.mark.functional
@@ -116,13 +117,14 @@ async def test_a_whole_interview_then_restart_loses_nothing(
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         screen = await ouvrir_entretien(pilot)
         assert screen.entretien.etape_en_cours == 5
-        bulles = " ".join(str(b.render()) for b in screen.query(".bulle"))
+        bulles = " ".join(screen.query_one("#fil", ChatLog).textes())
         assert "Reprise de l'entretien" in bulles
         assert screen.entretien.dossier.etapes.formation.diplomes[0].intitule.startswith("CAP")
         await _answer_until(pilot, screen, derniere_etape=9)
         assert screen.entretien.question is None
-        assert "Toutes les étapes de ce rendez-vous sont closes" in str(
-            list(screen.query(".bulle"))[-1].render()
+        assert (
+            "Toutes les étapes de ce rendez-vous sont closes"
+            in (screen.query_one("#fil", ChatLog).textes()[-1])
         )
 
     # Read back from the vault by a new session: every confirmed value is there.
@@ -184,7 +186,7 @@ async def test_locked_mid_step_nothing_confirmed_is_lost(settings: Settings) -> 
         await pilot.press("enter")
         await attendre(pilot)
         assert pilot.app.screen is screen
-        assert screen.en_attente, [str(b.render()) for b in screen.query(".bulle")][-4:]
+        assert screen.en_attente, screen.query_one("#fil", ChatLog).textes()[-4:]
         await pilot.press("ctrl+o")
         await attendre(pilot)
     situation = relire(settings, dossier_id).etapes.situation

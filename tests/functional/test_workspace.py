@@ -21,6 +21,7 @@ from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.vault import UnlockScreen
 from assistant.tui.screens.workspace import WorkspaceScreen
 from assistant.tui.widgets.footer import StableFooter
+from assistant.tui.widgets.interview.chat import ChatLog
 from assistant.tui.widgets.interview.context import JobsList
 from assistant.tui.widgets.interview.proposals import ProposalsList
 from assistant.tui.widgets.interview.steps import StepsList
@@ -34,7 +35,7 @@ def _vault(settings: Settings) -> str:
 
 
 def _chat(screen: WorkspaceScreen) -> str:
-    return "\n".join(str(b.render()) for b in screen.query(".bulle"))
+    return "\n".join(screen.query_one("#fil", ChatLog).textes())
 
 
 async def test_a_huge_paste_emoji_and_other_scripts_never_break_the_chat(

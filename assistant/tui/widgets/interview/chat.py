@@ -1,29 +1,35 @@
 """The interview thread: the guide's questions, what the counsellor typed, what was noted."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
-from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from assistant.tui.widgets.thread import BubbleThread, Forme
 
 Auteur = Literal["assistant", "conseiller", "note", "erreur"]
-MAX_BULLES = 24
-"""Older bubbles leave the screen (the thread is not the record: the dossier is)."""
-MAX_AFFICHE = 2000
 
 
-class ChatLog(VerticalScroll, can_focus=False):
-    def ajouter(self, auteur: Auteur, texte: str | Text, detail: str | None = None) -> Static:
-        if isinstance(texte, str):
-            if len(texte) > MAX_AFFICHE:
-                texte = f"{texte[:MAX_AFFICHE]}… ({len(texte)} caractères au total)"
-            texte = Text(texte)
-        if detail:
-            texte.append("\n" + detail, style="dim italic")
-        bulle = Static(texte, classes=f"bulle {auteur}")
-        self.mount(bulle)
-        surplus = len(self.children) - MAX_BULLES
-        for ancienne in list(self.children)[: max(surplus, 0)]:
-            ancienne.remove()
-        self.scroll_end(animate=False)
-        return bulle
+class ChatLog(BubbleThread):
+    DEFAULT_CSS = """
+    ChatLog { height: 1fr; padding: 0 1; scrollbar-gutter: stable; }
+    ChatLog > .fil--assistant { background: $surface; }
+    ChatLog > .fil--bord-assistant { color: $accent; }
+    ChatLog > .fil--bord-conseiller { color: $primary; }
+    ChatLog > .fil--note { color: $text-muted; }
+    ChatLog > .fil--erreur { color: $error; }
+    ChatLog > .fil--bord-erreur { color: $error; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "fil--assistant",
+        "fil--bord-assistant",
+        "fil--conseiller",
+        "fil--bord-conseiller",
+        "fil--note",
+        "fil--erreur",
+        "fil--bord-erreur",
+    }
+    FORMES: ClassVar[dict[str, Forme]] = {
+        "assistant": Forme(barre="gauche"),
+        "conseiller": Forme(barre="droite", retrait_gauche=6, a_droite=True),
+        "note": Forme(avant=0),
+        "erreur": Forme(barre="gauche"),
+    }
+    MAX_BULLES = 24
