@@ -99,3 +99,20 @@ async def test_pasted_text_is_shown_as_typed_without_control_characters() -> Non
         assert longue.texte.plain.endswith("(15000 caractères au total)")
         dessine = "\n".join(_ecran(fil))
         assert "\x1b" not in dessine and "\x00" not in dessine
+
+
+async def test_the_bubbles_take_the_colours_of_a_new_theme() -> None:
+    async with Banc().run_test(size=(60, 12)) as pilot:
+        pilot.app.theme = "textual-dark"
+        fil = pilot.app.query_one(ChatLog)
+        fil.ajouter("assistant", QUESTION)
+        await pilot.pause()
+
+        def fond() -> object:
+            ligne = fil.render_line(1)  # the question's first line, under its blank line
+            return next(s.style.bgcolor for s in ligne if s.text.strip() and s.style)
+
+        sombre = fond()
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+        assert fond() != sombre

@@ -67,6 +67,7 @@ class BubbleThread(ScrollView, can_focus=False):
         """Lines of each bubble at `_largeur`, to drop the oldest ones without redrawing."""
         self._lignes: list[Strip] = []
         self._largeur = 0
+        self._couleurs_dessinees: tuple[Style, ...] = ()
 
     @property
     def bulles(self) -> list[Bulle]:
@@ -112,6 +113,7 @@ class BubbleThread(ScrollView, can_focus=False):
     def _redessiner(self, plus_tard: bool = False) -> None:
         largeur = self.scrollable_content_region.width
         self._largeur = largeur
+        self._couleurs_dessinees = self._couleurs()
         self._lignes = []
         self._hauteurs = []
         if largeur > 0:
@@ -129,10 +131,15 @@ class BubbleThread(ScrollView, can_focus=False):
             self._redessiner()
 
     def notify_style_update(self) -> None:
-        # Theme changed (light/dark): the colours are in the drawn lines.
+        # The colours are in the drawn lines: drawn again when the theme changed them (light or
+        # dark), not at every hover or focus change that also lands here.
         super().notify_style_update()
-        if self._largeur:
+        if self._largeur and self._couleurs() != self._couleurs_dessinees:
             self._redessiner()
+
+    def _couleurs(self) -> tuple[Style, ...]:
+        noms = sorted(self.COMPONENT_CLASSES)
+        return (self.rich_style, *(self.get_component_rich_style(n) for n in noms))
 
     def _dessiner(self, bulle: Bulle, largeur: int) -> list[Strip]:
         forme = self.FORMES.get(bulle.auteur, Forme())
