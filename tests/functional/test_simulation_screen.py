@@ -108,7 +108,7 @@ async def _preparer(
 
 
 def _fil(ecran: SimulationScreen) -> str:
-    return "\n".join(str(r.render()) for r in ecran.query_one(FilSimulation).query(".replique"))
+    return "\n".join(ecran.query_one(FilSimulation).textes())
 
 
 async def _repondre(pilot: Pilot, ecran: SimulationScreen, texte: str) -> None:

@@ -88,7 +88,11 @@ class SimulationScreen(Screen[None]):
     SimulationScreen.voir-grille FilSimulation { display: none; }
     SimulationScreen #consigne { height: auto; padding: 0 1; color: $text-muted; }
     SimulationScreen.personne Footer { display: none; }
-    SimulationScreen.personne FilSimulation .replique { padding: 1 2; text-style: bold; }
+    SimulationScreen.personne FilSimulation > .fil--recruteur,
+    SimulationScreen.personne FilSimulation > .fil--personne,
+    SimulationScreen.personne FilSimulation > .fil--assistant,
+    SimulationScreen.personne FilSimulation > .fil--note,
+    SimulationScreen.personne FilSimulation > .fil--erreur { padding: 1 2; text-style: bold; }
     SimulationScreen.personne #consigne { color: $text; text-style: bold; padding: 1 1 0 1; }
     SimulationScreen.personne #reponse { border: tall $success; }
     """

@@ -3,20 +3,23 @@
 With a widget per bubble, each new line in the thread mounted a widget and removed an old one,
 and each of those laid out the whole screen (10 to 20 ms on this kind of machine, twice per
 answer) while the counsellor went on typing. Here a new bubble is wrapped once to the thread's
-width and its lines are appended; the screen only repaints the thread. Colours come from the
-stylesheet (component classes `fil--<kind>` for the text, `fil--bord-<kind>` for the bar), the
-shape of each kind (bar side, indent, blank line before) from `FORMES`.
+width and its lines are appended; the screen only repaints the thread.
+
+Each kind of bubble is styled in CSS as if it were a widget, through a component class
+`fil--<kind>`: colour, background, text-style, text-align, margin (top, left, right), padding and
+a left or right border (drawn as a bar, e.g. `border-left: thick $accent`).
 """
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.events import Resize
-from textual.geometry import Size
+from textual.geometry import Size, Spacing
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -26,22 +29,21 @@ MAX_AFFICHE = 2000
 _CONTROLES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters a terminal would act on (escape sequences, bell…): never drawn."""
 BARRE = "█"
-"""Textual's « thick » border edge, as the bubbles had when they were widgets."""
+"""The edge of Textual's « thick » border, the one the bubbles use."""
 
 
 @dataclass(frozen=True)
 class Forme:
-    """How one kind of bubble is laid out (its colours are in the stylesheet)."""
+    """One kind of bubble, as its component class in the stylesheet says."""
 
-    barre: Literal["gauche", "droite"] | None = None
-    retrait_gauche: int = 0
-    retrait_droit: int = 0
-    avant: int = 1
-    """Blank lines above the bubble."""
-    a_droite: bool = False
-    """Text aligned to the right (what the person said)."""
-    marge: int = 1
-    """Spaces on each side of the text, inside the bubble."""
+    style: Style
+    haut: int
+    gauche: int
+    droite: int
+    rembourrage: Spacing
+    barre_gauche: Segment | None
+    barre_droite: Segment | None
+    a_droite: bool
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,6 @@ class Bulle:
 
 
 class BubbleThread(ScrollView, can_focus=False):
-    FORMES: ClassVar[dict[str, Forme]] = {}
     MAX_BULLES: ClassVar[int] = 24
     """Older bubbles leave the thread (it is not the record: the dossier is)."""
 
@@ -67,7 +68,7 @@ class BubbleThread(ScrollView, can_focus=False):
         """Lines of each bubble at `_largeur`, to drop the oldest ones without redrawing."""
         self._lignes: list[Strip] = []
         self._largeur = 0
-        self._couleurs_dessinees: tuple[Style, ...] = ()
+        self._formes: dict[str, Forme] = {}
 
     @property
     def bulles(self) -> list[Bulle]:
@@ -113,7 +114,7 @@ class BubbleThread(ScrollView, can_focus=False):
     def _redessiner(self, plus_tard: bool = False) -> None:
         largeur = self.scrollable_content_region.width
         self._largeur = largeur
-        self._couleurs_dessinees = self._couleurs()
+        self._formes = self._lire_formes()
         self._lignes = []
         self._hauteurs = []
         if largeur > 0:
@@ -131,46 +132,67 @@ class BubbleThread(ScrollView, can_focus=False):
             self._redessiner()
 
     def notify_style_update(self) -> None:
-        # The colours are in the drawn lines: drawn again when the theme changed them (light or
-        # dark), not at every hover or focus change that also lands here.
+        # Colours and shapes are in the drawn lines: drawn again when the theme or a class of an
+        # ancestor changed them (read once every style of this update is applied), not at every
+        # hover or focus change that also lands here.
         super().notify_style_update()
-        if self._largeur and self._couleurs() != self._couleurs_dessinees:
+        if self._largeur:
+            self.call_after_refresh(self._si_formes_changees)
+
+    def _si_formes_changees(self) -> None:
+        if self._lire_formes() != self._formes:
             self._redessiner()
 
-    def _couleurs(self) -> tuple[Style, ...]:
-        noms = sorted(self.COMPONENT_CLASSES)
-        return (self.rich_style, *(self.get_component_rich_style(n) for n in noms))
+    def _lire_formes(self) -> dict[str, Forme]:
+        fond = self.rich_style
+        formes = {}
+        for nom in self.COMPONENT_CLASSES:
+            if nom.startswith("fil--"):
+                css = self.get_component_styles(nom)
+                style = fond + css.rich_style  # not the widget's cache: it may be stale here
+                formes[nom.removeprefix("fil--")] = Forme(
+                    style=style,
+                    haut=css.margin.top,
+                    gauche=css.margin.left,
+                    droite=css.margin.right,
+                    rembourrage=css.padding,
+                    barre_gauche=_barre(css.border_left, style),
+                    barre_droite=_barre(css.border_right, style),
+                    a_droite=css.text_align in ("right", "end"),
+                )
+        return formes
 
     def _dessiner(self, bulle: Bulle, largeur: int) -> list[Strip]:
-        forme = self.FORMES.get(bulle.auteur, Forme())
         fond = self.rich_style
-        style = fond + self.get_component_rich_style(f"fil--{bulle.auteur}", default=Style())
-        barre = style + self.get_component_rich_style(f"fil--bord-{bulle.auteur}", default=Style())
-        cote = 1 if forme.barre else 0
-        interieur = largeur - forme.retrait_gauche - forme.retrait_droit - cote - 2 * forme.marge
-        interieur = max(interieur, 1)
+        forme = self._formes.get(bulle.auteur)
+        if forme is None:
+            forme = Forme(fond, 0, 0, 0, Spacing(), None, None, False)
+        bord = Spacing(0, 1 if forme.barre_droite else 0, 0, 1 if forme.barre_gauche else 0)
+        cotes = forme.rembourrage + bord
+        interieur = max(largeur - forme.gauche - forme.droite - cotes.width, 1)
         texte = bulle.texte.copy()
         texte.justify = "right" if forme.a_droite else "left"
         console = self.app.console
         options = console.options.update(width=interieur, height=None, highlight=False)
-        lignes = console.render_lines(texte, options, style=style, pad=True)
-        blanc = Strip.blank(largeur, fond)
-        strips = [blanc] * forme.avant
-        marge = Segment(" " * forme.marge, style) if forme.marge else None
+        lignes = console.render_lines(texte, options, style=forme.style, pad=True)
+        vide = [Segment(" " * interieur, forme.style)]
+        rembourrage = forme.rembourrage
+        lignes = [vide] * rembourrage.top + lignes + [vide] * rembourrage.bottom
+        debut: list[Segment | None] = [
+            Segment(" " * forme.gauche, fond),
+            forme.barre_gauche,
+            Segment(" " * rembourrage.left, forme.style),
+        ]
+        fin: list[Segment | None] = [
+            Segment(" " * rembourrage.right, forme.style),
+            forme.barre_droite,
+            Segment(" " * forme.droite, fond),
+        ]
+        avant = [segment for segment in debut if segment and segment.text]
+        apres = [segment for segment in fin if segment and segment.text]
+        strips = [Strip.blank(largeur, fond)] * forme.haut
         for ligne in lignes:
-            segments: list[Segment] = []
-            if forme.retrait_gauche:
-                segments.append(Segment(" " * forme.retrait_gauche, fond))
-            if forme.barre == "gauche":
-                segments.append(Segment(BARRE, barre))
-            if marge:
-                segments.append(marge)
-            segments.extend(ligne)
-            if marge:
-                segments.append(marge)
-            if forme.barre == "droite":
-                segments.append(Segment(BARRE, barre))
-            strips.append(Strip(segments).adjust_cell_length(largeur, fond))
+            strips.append(Strip([*avant, *ligne, *apres]).adjust_cell_length(largeur, fond))
         return strips
 
     def render_line(self, y: int) -> Strip:
@@ -181,3 +203,11 @@ class BubbleThread(ScrollView, can_focus=False):
         if 0 <= index < len(self._lignes):
             return self._lignes[index]
         return Strip.blank(largeur, self.rich_style)
+
+
+def _barre(bord: tuple[str, Color], style: Style) -> Segment | None:
+    """A border of a bubble's component class, drawn as a bar on the bubble's background."""
+    genre, couleur = bord
+    if genre in ("", "none", "hidden"):
+        return None
+    return Segment(BARRE, style + Style(color=couleur.rich_color))
