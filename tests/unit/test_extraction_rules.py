@@ -248,6 +248,26 @@ def test_interim_experience_with_duration() -> None:
             "5 ans ouvrier du bâtiment chez Bouygues",
             {"intitule_libre": "ouvrier du bâtiment", "type": "emploi_salarie", "duree_mois": 60},
         ),
+        # « il a été » is a past job, with or without a duration (found by hand in the app).
+        (
+            "Il a été cariste chez un grossiste de 2016 à 2019",
+            {
+                "intitule_libre": "cariste",
+                "type": "emploi_salarie",
+                "debut": "2016",
+                "duree_mois": 36,
+            },
+        ),
+        ("jai été plombier", {"intitule_libre": "plombier", "type": "emploi_salarie"}),
+        (
+            "J ai été maçon de 2010 à 2015",
+            {
+                "intitule_libre": "maçon",
+                "type": "emploi_salarie",
+                "debut": "2010",
+                "duree_mois": 60,
+            },
+        ),
     ],
 )
 def test_experiences(texte: str, attendu: dict[str, Any]) -> None:
@@ -255,7 +275,15 @@ def test_experiences(texte: str, attendu: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "texte", ["j'étais content de partir", "j'étais mineur à l'époque", "j'étais en prison"]
+    "texte",
+    [
+        "j'étais content de partir",
+        "j'étais mineur à l'époque",
+        "j'étais en prison",
+        "il a été condamné en 2020",
+        "il a été libéré une fois",
+        "il est motivé",
+    ],
 )
 def test_non_jobs_are_not_experiences(texte: str) -> None:
     assert valeurs(extraire(texte, 3), "experiences") == []

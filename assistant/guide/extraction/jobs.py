@@ -221,7 +221,7 @@ _COMME = re.compile(
     r"tant\s+qu'\s*|en\s+qualite\s+de\s+)"
 )
 _ETAIT = re.compile(
-    r"\b(?:j'etais|jetais|j'ai\s+ete|il\s+etait|elle\s+etait|il\s+a\s+ete|elle\s+a\s+ete"
+    r"\b(?:j'etais|jetais|j'ai\s+ete|j\s?ai\s+ete|il\s+etait|elle\s+etait|il\s+a\s+ete|elle\s+a\s+ete"
     r"|je\s+suis|il\s+est|elle\s+est)\s+(?:un\s+|une\s+)?(?=\w)"
 )
 _FAIT_DE = re.compile(
@@ -454,7 +454,8 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
         if _est_souhait(plie, m.start()):
             continue
         phrase = enonce.phrase_de(m.start())
-        present = m.group(0).split()[0] in ("je", "il", "elle") and " etait" not in m.group(0)
+        # « il est cariste » may be said of anything now; « il a été cariste » is a past job.
+        present = re.search(r"\b(?:suis|est)\s", m.group(0)) is not None
         titre = _titre(enonce, m.end(), phrase[1])
         if (
             present
