@@ -4,6 +4,7 @@ import pytest
 from textual import messages as textual_messages
 from textual.app import App, ComposeResult
 from textual.message import Message
+from textual.widgets import Static
 
 from assistant.tui.widgets.interview.chat import ChatLog
 from assistant.tui.widgets.thread import BARRE, MAX_AFFICHE
@@ -116,3 +117,27 @@ async def test_the_bubbles_take_the_colours_of_a_new_theme() -> None:
         pilot.app.theme = "textual-light"
         await pilot.pause()
         assert fond() != sombre
+
+
+class BancAvecPanneau(App[None]):
+    """The thread above a box that opens and closes, as the proposals do in the workspace."""
+
+    def compose(self) -> ComposeResult:
+        yield ChatLog(id="fil")
+        yield Static("\n".join(["proposition"] * 6), id="panneau")
+
+    def on_mount(self) -> None:
+        self.query_one("#panneau").display = False
+
+
+async def test_the_newest_bubble_stays_in_view_when_the_thread_gets_shorter() -> None:
+    async with BancAvecPanneau().run_test(size=(60, 20)) as pilot:
+        fil = pilot.app.query_one(ChatLog)
+        for n in range(12):
+            fil.ajouter("assistant", f"Question {n}")
+        await pilot.pause()
+        assert _ecran(fil)[-1] == f"{BARRE} Question 11"
+        pilot.app.query_one("#panneau").display = True
+        await pilot.pause()
+        assert fil.scrollable_content_region.height < 20
+        assert _ecran(fil)[-1] == f"{BARRE} Question 11"

@@ -130,6 +130,8 @@ class BubbleThread(ScrollView, can_focus=False):
     def on_resize(self, event: Resize) -> None:
         if self.scrollable_content_region.width != self._largeur:
             self._redessiner()
+        else:  # shorter when the proposals open under it: the newest bubble stays in view
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
 
     def notify_style_update(self) -> None:
         # Colours and shapes are in the drawn lines: drawn again when the theme or a class of an
