@@ -179,6 +179,7 @@ async def test_locked_mid_step_nothing_confirmed_is_lost(settings: Settings) -> 
         await pilot.press("enter")
         await attendre(pilot)
         assert screen.en_attente  # proposals waiting when the counsellor leaves the laptop
+        avant = app.focused
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert not app.session.is_unlocked
@@ -186,6 +187,7 @@ async def test_locked_mid_step_nothing_confirmed_is_lost(settings: Settings) -> 
         await pilot.press("enter")
         await attendre(pilot)
         assert pilot.app.screen is screen
+        assert app.focused is avant  # back where the counsellor was
         assert screen.en_attente, screen.query_one("#fil", ChatLog).textes()[-4:]
         await pilot.press("ctrl+o")
         await attendre(pilot)
