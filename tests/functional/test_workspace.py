@@ -186,6 +186,35 @@ async def test_any_terminal_size_keeps_the_interview_usable(
         assert screen.query_one("#saisie", Input).display
 
 
+async def test_the_focus_hidden_by_a_narrow_terminal_comes_back_to_the_chat(
+    settings: Settings,
+) -> None:
+    """Found by hand: focus lost when the panel hid, then given to the steps list after the
+    lock, where the first « s » typed would have skipped a step."""
+    _vault(settings)
+    app = make_app(settings)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ouvrir_entretien(pilot)
+        saisie = screen.query_one("#saisie", Input)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.focused is not saisie and screen.query_one("#contexte") in app.focused.ancestors
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert app.focused is saisie
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        app.screen.query_one("#phrase", Input).value = PASSPHRASE
+        await pilot.press("enter")
+        await attendre(pilot)
+        assert app.screen is screen and app.focused is saisie
+        await pilot.press("s")
+        assert saisie.value == "s"
+        assert screen.entretien.etape_en_cours == 0
+
+
 async def test_idle_time_locks_the_vault(settings: Settings) -> None:
     _vault(settings)
     settings.vault.idle_lock_minutes = 1

@@ -144,6 +144,17 @@ class WorkspaceScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < LARGEUR_ETROITE, "etroit")
+        self.call_after_refresh(self._focus_visible)
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._focus_visible)
+
+    def _focus_visible(self) -> None:
+        """Back to the chat when the focused widget was hidden by a narrow terminal: otherwise
+        the focus is lost, and comes back later on the steps list, where « s » skips a step."""
+        focus = self.focused
+        if focus is None or not focus.display or any(not a.display for a in focus.ancestors):
+            self.query_one("#saisie", Input).focus()
 
     # --- views --------------------------------------------------------------------------------
 
