@@ -289,6 +289,47 @@ def test_non_jobs_are_not_experiences(texte: str) -> None:
     assert valeurs(extraire(texte, 3), "experiences") == []
 
 
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        (
+            "puis il refaisait les toits avec son oncle",
+            [{"intitule_libre": "couvreur", "type": "aide_familiale"}],
+        ),
+        (
+            "je livrais des pizzas pendant 1 an",
+            [{"intitule_libre": "livreur", "type": "emploi_salarie", "duree_mois": 12}],
+        ),
+        (
+            "il conduisait des camions au black",
+            [
+                {
+                    "intitule_libre": "chauffeur poids lourd",
+                    "type": "travail_non_declare",
+                    "type_contrat": "sans_contrat",
+                }
+            ],
+        ),
+        ("je posais du placo", [{"intitule_libre": "plaquiste", "type": "emploi_salarie"}]),
+        (
+            "il a coulé des dalles pour des voisins",
+            [{"intitule_libre": "maçon", "type": "emploi_salarie"}],
+        ),
+        (
+            "il a été livreur, il livrait des colis",
+            [{"intitule_libre": "livreur", "type": "emploi_salarie"}],
+        ),
+        # A wish, a negation, a task that names no trade: no past job.
+        ("je voudrais conduire des camions", []),
+        ("il ne conduisait pas de camion", []),
+        ("il conduisait la voiture de sa mère", []),
+        ("il faisait le ménage chez lui", []),
+    ],
+)
+def test_past_jobs_told_by_their_tasks(texte: str, attendu: list[dict[str, Any]]) -> None:
+    assert valeurs(extraire(texte, 3), "experiences") == attendu
+
+
 def _metiers(texte: str) -> list[MetierTrouve]:
     table = {
         "cariste": MetierTrouve("N1101", "Cariste", 1.6),

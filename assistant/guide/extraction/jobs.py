@@ -15,6 +15,7 @@ from assistant.guide.extraction.builders import choix, nettoyer_intitule
 from assistant.guide.extraction.dates import depuis, durees, periode
 from assistant.guide.extraction.proposals import MetierTrouve, Proposition
 from assistant.guide.extraction.sensitive import INFRACTION, SANTE
+from assistant.guide.extraction.tasks import metiers_des_taches
 from assistant.guide.extraction.text import Enonce, plier
 
 SCORE_MIN = 1.0
@@ -269,8 +270,8 @@ _TYPES: list[tuple[re.Pattern[str], TypeExperience]] = [
     (re.compile(r"\b(?:stage|stagiaire)\b"), TypeExperience.STAGE_OU_FORMATION),
     (
         re.compile(
-            r"\b(?:aide\s+familiale|entreprise\s+familiale|pour\s+mon\s+(?:pere|oncle|frere|cousin)"
-            r"|avec\s+mon\s+(?:pere|oncle|frere|cousin)|pour\s+ma\s+(?:mere|tante|famille))"
+            r"\b(?:aide\s+familiale|entreprise\s+familiale|(?:pour|avec)\s+(?:mon|son)\s+"
+            r"(?:pere|oncle|frere|cousin|beau-frere)|(?:pour|avec)\s+(?:ma|sa)\s+(?:mere|tante|famille))"
         ),
         TypeExperience.AIDE_FAMILIALE,
     ),
@@ -480,6 +481,9 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
         phrase = enonce.phrase_de(m.start())
         debut, fin = m.span(1)
         garder(Intitule(nettoyer_intitule(enonce.brut[debut:fin]), debut, fin), phrase, False)
+    for metier, debut, fin in metiers_des_taches(plie):
+        if not _est_souhait(plie, debut):
+            garder(Intitule(metier, debut, fin), enonce.phrase_de(debut), False)
     for m in _DUREE_TITRE.finditer(plie):
         phrase = enonce.phrase_de(m.start())
         garder(_titre(enonce, m.end(), phrase[1]), phrase, True)
