@@ -21,7 +21,8 @@ dossiers) in a temporary data directory whose dense index is ready: the index is
   from the moment it is sent until everything it started in the background is done (its
   understanding, the searches for its proposals), then it is confirmed at once and keys go on
   until the panel is updated; latency is the time from the key event to the input showing it
-  (main thread), against the same key with nothing running.
+  (main thread), against the same key with nothing running. The session's remembered searches
+  are forgotten before each of these answers, so that they all run for real.
 - Memory: peak RSS of the process that ran the interview (`ru_maxrss`).
 """
 
@@ -274,6 +275,10 @@ async def _interview(data_dir: Path) -> dict[str, Any]:
             typing = (len(refreshes) + len(refreshes_typing)) % 2 == 1
             saisie.value = enonce
             if typing:
+                # Searches are remembered for the session: forgotten here so that every typing
+                # round types over real searches (its job titles, its suggestions), not over
+                # answers already cached by an earlier round.
+                session._oublier_recherches()
                 send("enter", None)  # Pilot's press would wait until the work is done
                 await _wait(lambda: saisie.value == "")  # sent; understanding it has begun
                 # The counsellor goes on typing while the answer is understood and the searches
