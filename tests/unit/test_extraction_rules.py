@@ -330,6 +330,53 @@ def test_past_jobs_told_by_their_tasks(texte: str, attendu: list[dict[str, Any]]
     assert valeurs(extraire(texte, 3), "experiences") == attendu
 
 
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        (
+            "avant il livrait des pizzas au black et il a refait des toitures avec son beau-frère",
+            [
+                {
+                    "intitule_libre": "livreur",
+                    "type": "travail_non_declare",
+                    "type_contrat": "sans_contrat",
+                },
+                {"intitule_libre": "couvreur", "type": "aide_familiale"},
+            ],
+        ),
+        (
+            "il a fait de l'intérim comme manutentionnaire pendant 2 ans et il a été plongeur"
+            " au black",
+            [
+                {
+                    "intitule_libre": "manutentionnaire",
+                    "type": "interim",
+                    "type_contrat": "interim",
+                    "duree_mois": 24,
+                },
+                {
+                    "intitule_libre": "plongeur",
+                    "type": "travail_non_declare",
+                    "type_contrat": "sans_contrat",
+                },
+            ],
+        ),
+        # What follows the first job, up to the clause of the second, still speaks of the first.
+        (
+            "il a été plongeur, il a fait ça 3 ans, et il a été maçon en CDI",
+            [
+                {"intitule_libre": "plongeur", "type": "emploi_salarie", "duree_mois": 36},
+                {"intitule_libre": "maçon", "type": "emploi_salarie", "type_contrat": "cdi"},
+            ],
+        ),
+    ],
+)
+def test_two_jobs_in_one_sentence_keep_their_own_contract_and_duration(
+    texte: str, attendu: list[dict[str, Any]]
+) -> None:
+    assert valeurs(extraire(texte, 3), "experiences") == attendu
+
+
 def _metiers(texte: str) -> list[MetierTrouve]:
     table = {
         "cariste": MetierTrouve("N1101", "Cariste", 1.6),

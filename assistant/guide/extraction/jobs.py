@@ -8,6 +8,7 @@ job sheet above a score threshold adds its ROME code; the counsellor confirms it
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.domain.enums import TypeContrat, TypeExperience, TypeProjet
 from assistant.domain.labels import libelle
@@ -505,12 +506,47 @@ def _est_souhait(plie: str, position: int) -> bool:
     return bool(_SOUHAIT_AVANT.search(plie[debut:position]))
 
 
+# « … et il a été plongeur », « , j'ai fait maçon », « mais elle a travaillé… »: a new clause
+# with its own subject, i.e. possibly another job with its own contract and dates.
+_NOUVELLE_CLAUSE = re.compile(r"(?:,|\bet\b|\bmais\b)\s+(?:il|elle|j|je|on)\b")
+
+
+def _par_clause(
+    plie: str, trouves: list[tuple[Intitule, tuple[int, int]]]
+) -> list[tuple[Intitule, tuple[int, int]]]:
+    """Jobs told in one sentence, each with the part of the sentence that speaks of it.
+
+    « il livrait des pizzas au black et il a refait des toitures avec son beau-frère »: the
+    roofs are family help, not undeclared work. The sentence is cut only between two jobs, at
+    the last new clause before the second one, so that « il a été plongeur, il a fait ça
+    3 ans » keeps its duration.
+    """
+    par_phrase: dict[tuple[int, int], list[Intitule]] = {}
+    for titre, phrase in trouves:
+        par_phrase.setdefault(phrase, []).append(titre)
+    clauses: dict[int, tuple[int, int]] = {}
+    for (debut, fin), titres in par_phrase.items():
+        titres = sorted(titres, key=lambda t: t.debut)
+        groupe = [titres[0]]
+        debut_groupe = debut
+        for avant, apres in pairwise(titres):
+            coupures = [m.start() for m in _NOUVELLE_CLAUSE.finditer(plie, avant.fin, apres.debut)]
+            if coupures:
+                for titre in groupe:
+                    clauses[id(titre)] = (debut_groupe, coupures[-1])
+                groupe, debut_groupe = [], coupures[-1]
+            groupe.append(apres)
+        for titre in groupe:
+            clauses[id(titre)] = (debut_groupe, fin)
+    return [(titre, clauses[id(titre)]) for titre, _ in trouves]
+
+
 def experiences(enonce: Enonce) -> list[Proposition]:
     plie = enonce.plie
     annee = enonce.contexte.annee_courante
     propositions = []
     vus: set[str] = set()
-    for titre, (debut_phrase, fin_phrase) in _intitules_experience(enonce):
+    for titre, (debut_phrase, fin_phrase) in _par_clause(plie, _intitules_experience(enonce)):
         cle = titre.texte.lower()
         if cle in vus:
             continue
