@@ -33,13 +33,14 @@ TARGETS = {
 
 # offres_dev: the offers the search was tuned on; offres_holdout: offers extracted afterwards,
 # never tuned on (bench/data/README.md); offres_dev2 / offres_dev3: more real offers (2022, 2025);
-# phrases_conseiller: written by hand.
+# phrases_conseiller / phrases_courtes: written by hand (long descriptions / short ones).
 DEV_SETS = (
     "offres_dev.tsv",
     "offres_holdout.tsv",
     "offres_dev2.tsv",
     "offres_dev3.tsv",
     "phrases_conseiller.tsv",
+    "phrases_courtes.tsv",
 )
 
 

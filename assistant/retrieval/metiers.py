@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.retrieval.agent_nouns import AgentNouns
 from assistant.retrieval.demand import HiringDemand, RegionalDemand
 from assistant.retrieval.index import Record, VectorIndex
 from assistant.retrieval.knowledge import Fiche, Knowledge
@@ -25,6 +26,11 @@ from assistant.retrieval.text import (
 
 KIND_APPELLATIONS = "appellations"
 MAX_QUERY_CHARS = 300
+# First words of the titles of job sheets that lead others.
+MANAGEMENT = frozenset(
+    "chef cheffe responsable directeur gerant manager superviseur contremaitre adjoint cadre"  # noqa: SIM905
+    " coordinateur encadrant dirigeant".split()
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,9 @@ class FusionWeights:
     # The title that names the fiche itself (ROME's "principale" appellation) is the usual one:
     # it counts this much more than the fiche's other titles.
     principal: float = 0.2
+    # A text that names no job but an activity (« la coiffure », « mise en rayon ») is about
+    # who does it, not who leads it: sheets of managers rank after.
+    management: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,11 @@ class JobSearch:
         title_tokens = [tokens(masculine_form(a.libelle)) for a in self._appellations]
         self._tokens = [frozenset(words) for words in title_tokens]
         self._heads = [words[0] if words else "" for words in title_tokens]
+        self.agents = AgentNouns(_first_word(masculine_form(a.libelle)) for a in self._appellations)
+        self._managers = np.array(
+            [_first_word(knowledge.fiches[c].libelle) in MANAGEMENT for c in self._codes],
+            dtype=np.float32,
+        )
         # Rarely used variants (ROME's "peu usité") rank after the usual ones.
         self._title_weight = np.array(
             [
@@ -231,9 +245,11 @@ class JobSearch:
         codes: Sequence[str] | None = None,
     ) -> list[JobHit]:
         """Best job sheets for a query; `codes` restricts to a set of fiches (filters)."""
-        prepared = self.prepare(query)
-        if not prepared:
+        said = prepare_query(query, self.masculine)
+        if not said:
             return []
+        describes = not self.agents.names_a_job(said)
+        prepared = self.agents.add_to(said)
         # The query's own words, before jargon is spelled out: do they name a job title exactly?
         own = frozenset(tokens(expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)))
         lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
@@ -259,6 +275,9 @@ class JobSearch:
         if self.weights.prior:
             # Only among sheets that matched: the prior ranks candidates, never adds new ones.
             score = np.where(score > 0, score + self.weights.prior * self._prior, 0.0)
+        if describes and self.weights.management:
+            lowered = np.maximum(score - self.weights.management * self._managers, 1e-6)
+            score = np.where(score > 0, lowered, 0.0)
         if codes is not None:
             mask = np.zeros(len(self._codes), dtype=bool)
             for code in codes:
@@ -273,7 +292,7 @@ class JobSearch:
 
     def prepare(self, query: str) -> str:
         """The text searched for a query (the dense index embeds the same text)."""
-        return prepare_query(query, self.masculine)
+        return self.agents.add_to(prepare_query(query, self.masculine))
 
     # --- explanation --------------------------------------------------------------------------
 
@@ -304,6 +323,11 @@ class JobSearch:
         return JobHit(
             fiche.code, fiche.libelle, round(score, 4), appellation, why + ".", fiche.reglemente
         )
+
+
+def _first_word(title: str) -> str:
+    words = fold(title).split()
+    return words[0] if words else ""
 
 
 def fill_missing_prior(prior: np.ndarray, domains: Sequence[str]) -> np.ndarray:

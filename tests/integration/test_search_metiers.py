@@ -41,6 +41,13 @@ pytestmark = pytest.mark.integration
         ("j'ai le permis C, je conduisais un porteur 19 tonnes", "N4101", 1),
         ("j'ai travaillé chez McDo", "G1603", 1),
         ("il posait du carrelage", "F1608", 1),
+        # An activity names its worker, not who leads the workers.
+        ("de la mécanique auto", "I1604", 1),
+        ("il faisait de la plomberie", "F1603", 1),
+        ("il travaillait dans un salon de coiffure", "D1202", 1),
+        ("la caisse dans un supermarché", "D1505", 1),
+        ("mise en rayon en grande surface", "D1507", 1),
+        ("bûcheronnage en forêt", "A1201", 1),
         # Offer vocabulary: the usual meaning first, English titles, « secteur ... » dropped.
         ("Plongeur (H/F)", "G1605", 1),
         ("Agent d'entretien (H/F)", "K2205", 1),

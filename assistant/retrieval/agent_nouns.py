@@ -1,0 +1,71 @@
+"""From the name of an activity to the name of who does it: « la plomberie » → plombier.
+
+People describe past work by its activity (« de la mécanique auto », « la coiffure », « la
+maçonnerie »); job titles name the worker (« Mécanicien automobile », « Coiffeur », « Maçon »),
+and the stems of the two rarely meet. French makes worker nouns from activity nouns with a
+handful of endings. A derived word is kept only if it begins a ROME job title, so the rules
+never invent a word.
+"""
+
+from collections.abc import Iterable
+
+from assistant.retrieval.text import STOPWORDS
+
+# Activity ending -> worker endings, tried on the stem and on the stem less its last letter
+# (« maçonnerie » -> « maçonn » -> « maçon »).
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("erie", ("ier", "er", "", "iste", "eur", "e")),  # plomberie, boulangerie, ébénisterie
+    ("ure", ("eur", "re", "urier")),  # coiffure, peinture, couture
+    ("age", ("eur", "ier", "er", "ueur", "")),  # câblage, jardinage, élagage, bûcheronnage
+    ("ement", ("eur",)),  # déménagement
+    ("aison", ("eur",)),  # livraison
+    ("tion", ("teur", "tionniste", "tionnaire")),  # préparation, réception, manutention
+    ("ique", ("icien",)),  # mécanique, électronique
+    ("ite", ("ien", "ur", "iste")),  # électricité, étanchéité
+    ("e", ("ier", "eur", "er", "iste")),  # caisse, façade, découpe, plonge
+    ("", ("ier", "iste")),  # jardin
+)
+
+# Short texts only: longer ones describe tasks, which the job sheets' skill labels already meet,
+# and their adjectives would give workers too (« un transpalette électrique » -> électricien).
+MAX_WORDS = 3
+
+
+class AgentNouns:
+    """Worker nouns derived from the activity words of a text, among known title heads."""
+
+    def __init__(self, heads: Iterable[str]) -> None:
+        # Folded first words of the job titles: « mecanicien », « coiffeur », « agent »…
+        self.heads = frozenset(h for h in heads if len(h) >= 4)
+
+    def is_head(self, word: str) -> bool:
+        return word in self.heads or (word.endswith(("s", "x")) and word[:-1] in self.heads)
+
+    def names_a_job(self, text: str) -> bool:
+        """Whether a folded text says a job title's first word (« vendeur », « agents »)."""
+        return any(self.is_head(word) for word in text.split())
+
+    def of(self, word: str) -> list[str]:
+        """The known worker nouns of an activity word: « plomberie » -> [« plombier »]."""
+        if len(word) > 4 and word.endswith(("s", "x")):
+            word = word[:-1]
+        found: list[str] = []
+        for ending, workers in _ENDINGS:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            stem = word[: len(word) - len(ending)]
+            for base in (stem, stem[:-1]):
+                for worker in workers:
+                    candidate = base + worker
+                    if candidate != word and candidate in self.heads:
+                        found.append(candidate)
+        return list(dict.fromkeys(found))
+
+    def add_to(self, text: str) -> str:
+        """A short folded text that names no job, with the workers of its activities added."""
+        words = text.split()
+        content = [w for w in words if w not in STOPWORDS and len(w) > 1]
+        if not content or len(content) > MAX_WORDS or self.names_a_job(text):
+            return text
+        added = [worker for word in content if len(word) >= 4 for worker in self.of(word)]
+        return " ".join(dict.fromkeys(words + added))

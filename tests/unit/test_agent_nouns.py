@@ -1,0 +1,64 @@
+"""Worker nouns from activity words, among the first words of the real ROME titles."""
+
+import pytest
+
+from assistant.retrieval.agent_nouns import AgentNouns
+from assistant.retrieval.knowledge import Knowledge
+from assistant.retrieval.metiers import JobSearch
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def agents() -> AgentNouns:
+    # The lexical search alone: the heads come from the shipped pack's job titles.
+    return JobSearch(Knowledge.load()).agents
+
+
+@pytest.mark.parametrize(
+    ("word", "worker"),
+    [
+        ("plomberie", "plombier"),
+        ("boulangerie", "boulanger"),
+        ("maconnerie", "macon"),
+        ("menuiserie", "menuisier"),
+        ("carrosserie", "carrossier"),
+        ("ebenisterie", "ebeniste"),
+        ("coiffure", "coiffeur"),
+        ("soudure", "soudeur"),
+        ("peinture", "peintre"),
+        ("couture", "couturier"),
+        ("elagage", "elagueur"),
+        ("bucheronnage", "bucheron"),
+        ("cablage", "cableur"),
+        ("livraison", "livreur"),
+        ("manutention", "manutentionnaire"),
+        ("reception", "receptionniste"),
+        ("mecanique", "mecanicien"),
+        ("electricite", "electricien"),
+        ("etancheite", "etancheur"),
+        ("caisse", "caissier"),
+        ("facade", "facadier"),
+        ("plonge", "plongeur"),
+        ("jardin", "jardinier"),
+        ("demenagements", "demenageur"),
+    ],
+)
+def test_an_activity_gives_its_worker(agents: AgentNouns, word: str, worker: str) -> None:
+    assert worker in agents.of(word)
+
+
+@pytest.mark.parametrize("word", ["tables", "entretien", "college", "auto", "bois", "foret"])
+def test_words_that_name_no_activity_give_nothing(agents: AgentNouns, word: str) -> None:
+    assert agents.of(word) == []
+
+
+def test_only_short_texts_that_name_no_job_are_completed(agents: AgentNouns) -> None:
+    assert agents.add_to("de la mecanique auto") == "de la mecanique auto mecanicien"
+    # A job is named (plural too): its words are the query.
+    assert agents.add_to("operateurs de production") == "operateurs de production"
+    assert agents.add_to("vendeur en boulangerie") == "vendeur en boulangerie"
+    # A long description meets the skill labels; its adjectives would give false workers.
+    long = "je preparais les colis avec un transpalette electrique dans une plateforme"
+    assert agents.add_to(long) == long
+    assert agents.add_to("") == ""
