@@ -13,6 +13,7 @@ from pathlib import Path
 
 from assistant.domain.dossier import Brouillon, Dossier
 from assistant.domain.drafts import PhraseBrouillon, SectionBrouillon
+from assistant.domain.enums import Destinataire
 from assistant.export import exporter
 
 TARGET_SECONDS = 1.0
@@ -54,7 +55,7 @@ def main() -> None:
             durees = []
             for _ in range(RUNS):
                 debut = time.perf_counter()
-                exporter(dossier, brouillon, "spip", fmt, Path(dossier_cible))
+                exporter(dossier, brouillon, Destinataire.SPIP, fmt, Path(dossier_cible))
                 durees.append(time.perf_counter() - debut)
             suivantes = statistics.median(durees[1:])
             ok = "ok" if max(durees) <= TARGET_SECONDS else "OVER TARGET"

@@ -309,7 +309,7 @@ async def _interview(data_dir: Path) -> dict[str, Any]:
             n = len(screen.en_attente)
             try:
                 await _wait(
-                    lambda n=n, lancement=lancement: (  # type: ignore[misc]
+                    lambda n=n, lancement=lancement: (
                         len(screen.en_attente) < n or screen._lancement_suggestions != lancement
                     ),
                     3.0,

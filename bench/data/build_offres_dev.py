@@ -42,12 +42,13 @@ def norm(s: str) -> str:
 
 
 def load_rome(d: Path):
-    fiches, parent_children = {}, {}
+    fiches: dict[str, str] = {}
+    parent_children: dict[str, list[str]] = {}
     with open(d / "unix_referentiel_code_rome_v460_utf8.csv", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             fiches[r["code_rome"]] = r["libelle_rome"]
             parent_children.setdefault(r["code_rome_parent"], []).append(r["code_rome"])
-    appel = {}  # label normalisé -> set(codes)
+    appel: dict[str, set[str]] = {}  # label normalisé -> set(codes)
     with open(d / "unix_referentiel_appellation_v460_utf8.csv", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             for k in ("libelle_appellation_long", "libelle_appellation_court"):

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Vérifie les jeux de dev (offres_dev.tsv, offres_holdout.tsv, offres_dev2.tsv,
-offres_dev3.tsv, phrases_conseiller.tsv) contre le
+offres_dev3.tsv, phrases_conseiller.tsv, phrases_courtes.tsv) contre le
 référentiel ROME 4.0 v460 partagé et affiche des comptes.
 Code de sortie 1 si un code (ou un candidat ambigu) n'existe pas en ROME 4.0."""
 
@@ -27,11 +27,12 @@ def main() -> int:
         "offres_dev2.tsv",
         "offres_dev3.tsv",
         "phrases_conseiller.tsv",
+        "phrases_courtes.tsv",
     )
     for name in names:
         with open(HERE / name, encoding="utf-8") as f:
             rows = list(csv.DictReader(f, delimiter="\t"))
-        codes = Counter()
+        codes: Counter[str] = Counter()
         n_amb = n_app = n_dup = 0
         for i, r in enumerate(rows, 2):
             code = r["code_rome"].strip()
