@@ -31,7 +31,7 @@ test: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check assistant tests bench
 	$(BIN)/ruff check assistant tests bench
-	$(BIN)/mypy assistant
+	$(BIN)/mypy assistant bench
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format assistant tests bench
