@@ -334,6 +334,35 @@ def test_past_jobs_told_by_their_tasks(texte: str, attendu: list[dict[str, Any]]
     ("texte", "attendu"),
     [
         (
+            "il a bossé en boulangerie 2 ans",
+            [{"intitule_libre": "boulangerie", "type": "emploi_salarie", "duree_mois": 24}],
+        ),
+        (
+            "il travaillait à la caisse chez Lidl",
+            [{"intitule_libre": "caisse", "type": "emploi_salarie"}],
+        ),
+        (
+            "je travaillais dans la coiffure",
+            [{"intitule_libre": "coiffure", "type": "emploi_salarie"}],
+        ),
+        (
+            "il a travaillé en intérim dans le bâtiment",
+            [{"intitule_libre": "bâtiment", "type": "interim", "type_contrat": "interim"}],
+        ),
+        # How or when, not where: no activity.
+        ("il bossait au black", []),
+        ("il a travaillé en 2019", []),
+        ("il faisait de la musique", []),
+    ],
+)
+def test_past_work_told_by_its_activity(texte: str, attendu: list[dict[str, Any]]) -> None:
+    assert valeurs(extraire(texte, 3), "experiences") == attendu
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        (
             "avant il livrait des pizzas au black et il a refait des toitures avec son beau-frère",
             [
                 {

@@ -227,8 +227,12 @@ _ETAIT = re.compile(
     r"|je\s+suis|il\s+est|elle\s+est)\s+(?:un\s+|une\s+)?(?=\w)"
 )
 _FAIT_DE = re.compile(
-    r"\b(?:j'ai|jai|il\s+a|elle\s+a|on\s+a|a)\s+(?:fait|bosse|travaille)\s+(?:[^.;]{0,25}?\s)??"
-    r"(?:de\s+la|du|des|de\s+l'|dans\s+la|dans\s+le|dans\s+les|dans\s+l')\s*(?=\w)"
+    r"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a|a)\s+(?:fait|bosse|travaille)"
+    r"|(?:je|j|il|elle|on)\s+(?:faisais|faisait|bossais|bossait|travaillais|travaillait))"
+    r"\s+(?:[^.;]{0,25}?\s)??"
+    # « de la plomberie », « dans le bâtiment », « en boulangerie », « à la caisse », « au tri »
+    r"(?:de\s+la|du|des|de\s+l'|dans\s+la|dans\s+le|dans\s+les|dans\s+l'|en|a\s+la|au|a\s+l')"
+    r"\s*(?=\w)(?!(?:noir|black|interim|cdi|cdd|contrat|mission|tant)\b)"
 )
 _DUREE_TITRE = re.compile(
     r"\b(?:\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+"
