@@ -284,11 +284,30 @@ class JobSearch:
                 if code in self._position:
                     mask[self._position[code]] = True
             score = np.where(mask, score, 0.0)
-        order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
+        order = self._ranked(score, best_lexical, top)
         return [
             self._hit(i, float(score[i]), best_lexical[i], dense_ogr.get(i), prepared)
             for i in order
         ]
+
+    def _ranked(self, score: np.ndarray, best_lexical: np.ndarray, top: int) -> list[int]:
+        """The best sheets; once a title matched the words, a sheet found by meaning alone in
+        another professional family is the small embedding model's noise (« bûcheronnage » ->
+        « Prothésiste dentaire »), not a suggestion."""
+        order: list[int] = []
+        for i in np.argsort(-score, kind="stable"):
+            if len(order) == top or score[i] <= 0:
+                break
+            first = order[0] if order else None
+            if (
+                first is not None
+                and best_lexical[first] >= 0
+                and best_lexical[i] < 0
+                and self._codes[i][0] != self._codes[first][0]
+            ):
+                continue
+            order.append(int(i))
+        return order
 
     def prepare(self, query: str) -> str:
         """The text searched for a query (the dense index embeds the same text)."""

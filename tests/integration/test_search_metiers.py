@@ -269,3 +269,17 @@ def test_a_title_word_for_word_wins(knowledge_service: KnowledgeService) -> None
     # "ménage" is also spelled out as cleaning jargon; the exact job title still wins.
     hit = knowledge_service.search_jobs("Employé / Employée de ménage (H/F)", top=1)[0]
     assert (hit.code_rome, hit.appellation) == ("K1304", "Employé / Employée de ménage")
+
+
+@pytest.mark.parametrize(
+    ("query", "family"), [("bûcheronnage en forêt", "A"), ("ébénisterie", "H"), ("déménageur", "N")]
+)
+def test_a_sheet_found_by_meaning_alone_stays_in_the_family_of_the_title_found(
+    knowledge_service: KnowledgeService, query: str, family: str
+) -> None:
+    # The small embedding model once put « Prothésiste dentaire » second for « bûcheronnage ».
+    hits = knowledge_service.search_jobs(query, top=5)
+    assert [h.code_rome[0] for h in hits] == [family] * len(hits), [
+        (h.code_rome, h.libelle) for h in hits
+    ]
+    assert len(hits) >= 3
