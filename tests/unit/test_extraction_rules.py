@@ -349,6 +349,31 @@ def test_past_jobs_told_by_their_tasks(texte: str, attendu: list[dict[str, Any]]
             "il a travaillé en intérim dans le bâtiment",
             [{"intitule_libre": "bâtiment", "type": "interim", "type_contrat": "interim"}],
         ),
+        # Jobs said one after the other, or the job that says which work of a trade it was.
+        (
+            "il a été maçon et plaquiste",
+            [
+                {"intitule_libre": "maçon", "type": "emploi_salarie"},
+                {"intitule_libre": "plaquiste", "type": "emploi_salarie"},
+            ],
+        ),
+        (
+            "j'ai fait serveur, barman et plongeur",
+            [
+                {"intitule_libre": "serveur", "type": "emploi_salarie"},
+                {"intitule_libre": "barman", "type": "emploi_salarie"},
+                {"intitule_libre": "plongeur", "type": "emploi_salarie"},
+            ],
+        ),
+        (
+            "j'ai bossé dans le bâtiment, maçon surtout",
+            [{"intitule_libre": "maçon", "type": "emploi_salarie"}],
+        ),
+        (
+            "il a été vendeur et il a aimé ça",
+            [{"intitule_libre": "vendeur", "type": "emploi_salarie"}],
+        ),
+        ("il a fait ses études à Lyon", []),
         # How or when, not where: no activity.
         ("il bossait au black", []),
         ("il a travaillé en 2019", []),

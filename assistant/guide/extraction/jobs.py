@@ -172,6 +172,9 @@ _ARRETS = {
     "pas",
     "plus",
     "jamais",
+    "surtout",
+    "principalement",
+    "notamment",
     "ca",
     "dans",
     "sans",
@@ -233,6 +236,11 @@ _FAIT_DE = re.compile(
     # « de la plomberie », « dans le bâtiment », « en boulangerie », « à la caisse », « au tri »
     r"(?:de\s+la|du|des|de\s+l'|dans\s+la|dans\s+le|dans\s+les|dans\s+l'|en|a\s+la|au|a\s+l')"
     r"\s*(?=\w)(?!(?:noir|black|interim|cdi|cdd|contrat|mission|tant)\b)"
+)
+# « j'ai fait serveur », « il faisait plongeur »: the job itself, said without an article.
+_FAIT_METIER = re.compile(
+    r"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a)\s+fait|(?:je|il|elle)\s+(?:faisais|faisait))"
+    r"\s+(?=\w)"
 )
 _DUREE_TITRE = re.compile(
     r"\b(?:\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+"
@@ -480,6 +488,13 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
         titre = _titre(enonce, m.end(), phrase[1], 4)
         if titre and _tete(plie[titre.debut : titre.fin]) in ACTIVITES | METIERS:
             garder(titre, phrase, False)
+    for m in _FAIT_METIER.finditer(plie):
+        if _est_souhait(plie, m.start()):
+            continue
+        phrase = enonce.phrase_de(m.start())
+        titre = _titre(enonce, m.end(), phrase[1])
+        if titre and _tete(plie[titre.debut : titre.fin]) in METIERS:
+            garder(titre, phrase, False)
     for m in _DETENTION.finditer(plie):
         if _est_souhait(plie, m.start()):
             continue
@@ -496,7 +511,21 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
         debut, fin = enonce.phrases[0] if enonce.phrases else (0, len(plie))
         titre = _titre(enonce, debut + len(plie[debut:fin]) - len(plie[debut:fin].lstrip()), fin)
         garder(titre, (debut, fin), True)
+    # « il a été maçon et plaquiste », « serveur, barman »: each job said is an experience;
+    # « dans le bâtiment, maçon surtout »: the job says which work of the trade it was.
+    for titre, phrase in list(trouves):
+        while (suite := _ET_AUSSI.match(plie, titre.fin, phrase[1])) is not None:
+            autre = _titre(enonce, suite.end(), phrase[1])
+            if autre is None or _tete(plie[autre.debut : autre.fin]) not in METIERS:
+                break
+            if _tete(plie[titre.debut : titre.fin]) not in METIERS:
+                trouves.remove((titre, phrase))
+            garder(autre, phrase, False)
+            titre = autre
     return trouves
+
+
+_ET_AUSSI = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:aussi\s+)?(?:un\s+|une\s+)?(?=\w)")
 
 
 _SOUHAIT_AVANT = re.compile(
