@@ -374,6 +374,40 @@ def test_past_jobs_told_by_their_tasks(texte: str, attendu: list[dict[str, Any]]
             [{"intitule_libre": "vendeur", "type": "emploi_salarie"}],
         ),
         ("il a fait ses études à Lyon", []),
+        (
+            "avant j'étais dans la restauration, en cuisine surtout",
+            [{"intitule_libre": "cuisine", "type": "emploi_salarie"}],
+        ),
+        (
+            "il bossait sur les chantiers avec son cousin, du placo et de la peinture",
+            [
+                {"intitule_libre": "placo", "type": "aide_familiale"},
+                {"intitule_libre": "peinture", "type": "aide_familiale"},
+            ],
+        ),
+        (
+            "elle faisait des ménages chez des particuliers, non déclarée",
+            [
+                {
+                    "intitule_libre": "ménages",
+                    "type": "travail_non_declare",
+                    "type_contrat": "sans_contrat",
+                }
+            ],
+        ),
+        (
+            "il vendait sur les marchés",
+            [{"intitule_libre": "vendeur sur les marchés", "type": "emploi_salarie"}],
+        ),
+        (
+            "il a fait les marchés avec son père",
+            [{"intitule_libre": "vendeur sur les marchés", "type": "aide_familiale"}],
+        ),
+        ("il était en détention à Fresnes", []),
+        (
+            "j'ai fait de la plonge et du service en saison",
+            [{"intitule_libre": "plonge", "type": "emploi_salarie"}],
+        ),
         # How or when, not where: no activity.
         ("il bossait au black", []),
         ("il a travaillé en 2019", []),

@@ -68,7 +68,15 @@ ACTIVITES = _mots(
     demolition platrerie facade facades carrosserie informatique accueil gardiennage
     maraichage elevage agriculture boucherie poissonnerie conditionnement emballage
     production montage cablage fibre transport taxi vtc espaces mise preparation manut
-    bricolage renovation paysagisme elagage couture vendange saisonnier interim
+    bricolage renovation paysagisme elagage couture vendange saisonnier interim menages
+    """
+)
+# Whole trades rather than one job: a job said right after names the work better
+# (« dans le bâtiment, maçon surtout »).
+SECTEURS = _mots(
+    """
+    btp batiment chantier chantiers restauration logistique transport agriculture industrie
+    commerce vente interim
     """
 )
 _PAS_METIER = {
@@ -230,11 +238,14 @@ _ETAIT = re.compile(
     r"|je\s+suis|il\s+est|elle\s+est)\s+(?:un\s+|une\s+)?(?=\w)"
 )
 _FAIT_DE = re.compile(
-    r"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a|a)\s+(?:fait|bosse|travaille)"
-    r"|(?:je|j|il|elle|on)\s+(?:faisais|faisait|bossais|bossait|travaillais|travaillait))"
+    r"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a|a)\s+(?:fait|bosse|travaille|ete)"
+    r"|(?:je|j|il|elle|on)\s+(?:faisais|faisait|bossais|bossait|travaillais|travaillait)"
+    r"|j'etais|jetais|il\s+etait|elle\s+etait)"
     r"\s+(?:[^.;]{0,25}?\s)??"
-    # « de la plomberie », « dans le bâtiment », « en boulangerie », « à la caisse », « au tri »
-    r"(?:de\s+la|du|des|de\s+l'|dans\s+la|dans\s+le|dans\s+les|dans\s+l'|en|a\s+la|au|a\s+l')"
+    # « de la plomberie », « dans le bâtiment », « en boulangerie », « à la caisse », « au tri »,
+    # « sur les chantiers »
+    r"(?:de\s+la|du|des|de\s+l'|dans\s+la|dans\s+le|dans\s+les|dans\s+l'|en|a\s+la|au|a\s+l'"
+    r"|sur\s+les|sur\s+des|sur\s+un|sur\s+une)"
     r"\s*(?=\w)(?!(?:noir|black|interim|cdi|cdd|contrat|mission|tant)\b)"
 )
 # « j'ai fait serveur », « il faisait plongeur »: the job itself, said without an article.
@@ -486,7 +497,7 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
             continue
         phrase = enonce.phrase_de(m.start())
         titre = _titre(enonce, m.end(), phrase[1], 4)
-        if titre and _tete(plie[titre.debut : titre.fin]) in ACTIVITES | METIERS:
+        if titre and _est_activite(plie[titre.debut : titre.fin]):
             garder(titre, phrase, False)
     for m in _FAIT_METIER.finditer(plie):
         if _est_souhait(plie, m.start()):
@@ -511,21 +522,35 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
         debut, fin = enonce.phrases[0] if enonce.phrases else (0, len(plie))
         titre = _titre(enonce, debut + len(plie[debut:fin]) - len(plie[debut:fin].lstrip()), fin)
         garder(titre, (debut, fin), True)
-    # « il a été maçon et plaquiste », « serveur, barman »: each job said is an experience;
-    # « dans le bâtiment, maçon surtout »: the job says which work of the trade it was.
+    # « il a été maçon et plaquiste », « du placo et de la peinture »: each job or activity said
+    # is an experience; « dans le bâtiment, maçon surtout »: the job says which work it was.
     for titre, phrase in list(trouves):
         while (suite := _ET_AUSSI.match(plie, titre.fin, phrase[1])) is not None:
-            autre = _titre(enonce, suite.end(), phrase[1])
-            if autre is None or _tete(plie[autre.debut : autre.fin]) not in METIERS:
+            autre = _titre(enonce, suite.end(), phrase[1], 4)
+            mots = plie[autre.debut : autre.fin] if autre else ""
+            if autre is None or not _est_activite(mots) or _tete(mots) in _VAGUES:
                 break
-            if _tete(plie[titre.debut : titre.fin]) not in METIERS:
+            if _tete(plie[titre.debut : titre.fin]) in SECTEURS:
                 trouves.remove((titre, phrase))
             garder(autre, phrase, False)
             titre = autre
     return trouves
 
 
-_ET_AUSSI = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:aussi\s+)?(?:un\s+|une\s+)?(?=\w)")
+# Words of the lists that name a job only with what follows them (« mise en rayon »): not
+# taken as one more experience after another one (« de la plonge et du service en saison »).
+_VAGUES = frozenset({"service", "mise", "espaces", "production", "preparation", "interim"})
+_ET_AUSSI = re.compile(
+    # « …, » possibly after a complement (« sur les chantiers avec son cousin, du placo »)
+    r"(?:[^,.;!?]{0,40},|\s*\bet\b|\s*\bou\b)\s*(?:aussi\s+)?"
+    r"(?:un\s+|une\s+|du\s+|de\s+la\s+|de\s+l'|des\s+|en\s+)?(?=\w)"
+)
+
+
+def _est_activite(plie_titre: str) -> bool:
+    """A job or a kind of work of the guide's lists (« plomberie », « ménages », « cariste »)."""
+    tete = _tete(plie_titre)
+    return tete in ACTIVITES or tete in METIERS or tete.removesuffix("s") in ACTIVITES
 
 
 _SOUHAIT_AVANT = re.compile(

@@ -100,6 +100,11 @@ TACHES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:plonge)\b",
             "plongeur",
         ),
+        (
+            f"(?:{_verbe('venda', 'vendu')}|{_verbe('faisa', 'fait')})",
+            r"(?:sur\s+(?:les|des)\s+)?marches\b",
+            "vendeur sur les marchés",
+        ),
     )
 )
 
