@@ -46,7 +46,8 @@ class AgentNouns:
         return any(self.is_head(word) for word in text.split())
 
     def of(self, word: str) -> list[str]:
-        """The known worker nouns of an activity word: « plomberie » -> [« plombier »]."""
+        """The known worker nouns of an activity word, the usual ending first: « plomberie »
+        -> [« plombier »], « cuisine » -> [« cuisinier », « cuisiniste »]."""
         if len(word) > 4 and word.endswith(("s", "x")):
             word = word[:-1]
         found: list[str] = []
@@ -67,5 +68,7 @@ class AgentNouns:
         content = [w for w in words if w not in STOPWORDS and len(w) > 1]
         if not content or len(content) > MAX_WORDS or self.names_a_job(text):
             return text
-        added = [worker for word in content if len(word) >= 4 for worker in self.of(word)]
+        # One worker per activity, of the usual ending: « cuisine » is the cook's, not the
+        # kitchen fitter's (« cuisiniste »).
+        added = [workers[0] for word in content if len(word) >= 4 if (workers := self.of(word))]
         return " ".join(dict.fromkeys(words + added))

@@ -16,6 +16,7 @@ from assistant.retrieval.index import Record, VectorIndex
 from assistant.retrieval.knowledge import Fiche, Knowledge
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.text import (
+    STOPWORDS,
     clean_query,
     expand,
     feminine_to_masculine,
@@ -112,6 +113,8 @@ class JobSearch:
         title_tokens = [tokens(masculine_form(a.libelle)) for a in self._appellations]
         self._tokens = [frozenset(words) for words in title_tokens]
         self._heads = [words[0] if words else "" for words in title_tokens]
+        # Word for word, plurals aside: stems would make « cuisine » the title « Cuisiniste ».
+        self._words = [words_of(masculine_form(a.libelle)) for a in self._appellations]
         self.agents = AgentNouns(_first_word(masculine_form(a.libelle)) for a in self._appellations)
         self._managers = np.array(
             [_first_word(knowledge.fiches[c].libelle) in MANAGEMENT for c in self._codes],
@@ -171,7 +174,7 @@ class JobSearch:
             if self._heads[i] not in wanted:
                 value *= 1.0 - self.weights.head
             fiche = self._owner[i]
-            if title == own:
+            if self._words[i] == own:
                 # The offer's title is one of this fiche's job titles, word for word.
                 exact[fiche] = 1.0
             total[fiche] += value
@@ -251,7 +254,7 @@ class JobSearch:
         describes = not self.agents.names_a_job(said)
         prepared = self.agents.add_to(said)
         # The query's own words, before jargon is spelled out: do they name a job title exactly?
-        own = frozenset(tokens(expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)))
+        own = words_of(expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False))
         lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
         if vector is None and self.index is not None:
             vector = self.index.embedder.embed_query_array(prepared)
@@ -342,6 +345,15 @@ class JobSearch:
         return JobHit(
             fiche.code, fiche.libelle, round(score, 4), appellation, why + ".", fiche.reglemente
         )
+
+
+def words_of(text: str) -> frozenset[str]:
+    """A text's words, folded, singular, without stop words: what « word for word » compares."""
+    return frozenset(
+        word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+        for word in fold(text).split()
+        if word not in STOPWORDS and len(word) > 1
+    )
 
 
 def _first_word(title: str) -> str:

@@ -48,6 +48,9 @@ pytestmark = pytest.mark.integration
         ("la caisse dans un supermarché", "D1505", 1),
         ("mise en rayon en grande surface", "D1507", 1),
         ("bûcheronnage en forêt", "A1201", 1),
+        # « cuisine » is not the title « Cuisiniste » word for word (their stems are the same).
+        ("cuisine", "G1609", 1),
+        ("restauration", "G1803", 1),
         # Offer vocabulary: the usual meaning first, English titles, « secteur ... » dropped.
         ("Plongeur (H/F)", "G1605", 1),
         ("Agent d'entretien (H/F)", "K2205", 1),

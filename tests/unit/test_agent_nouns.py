@@ -62,3 +62,9 @@ def test_only_short_texts_that_name_no_job_are_completed(agents: AgentNouns) -> 
     long = "je preparais les colis avec un transpalette electrique dans une plateforme"
     assert agents.add_to(long) == long
     assert agents.add_to("") == ""
+
+
+def test_one_worker_per_activity_of_the_usual_ending(agents: AgentNouns) -> None:
+    # « cuisiniste » (kitchen fitter) is a title's first word too; the cook comes first.
+    assert agents.of("cuisine")[0] == "cuisinier"
+    assert agents.add_to("en cuisine") == "en cuisine cuisinier"
