@@ -62,11 +62,17 @@ class AgentNouns:
                         found.append(candidate)
         return list(dict.fromkeys(found))
 
-    def add_to(self, text: str) -> str:
-        """A short folded text that names no job, with the workers of its activities added."""
+    def add_to(self, text: str, said: str | None = None) -> str:
+        """`text` with the workers of the activities `said` (the person's own words, by default
+        `text`), when these are few and name no job.
+
+        `text` may have counsellor words spelled out (« chantiers » -> « manoeuvre bâtiment »):
+        they do not hide that the person named an activity, not a job.
+        """
         words = text.split()
-        content = [w for w in words if w not in STOPWORDS and len(w) > 1]
-        if not content or len(content) > MAX_WORDS or self.names_a_job(text):
+        said = text if said is None else said
+        content = [w for w in said.split() if w not in STOPWORDS and len(w) > 1]
+        if not content or len(content) > MAX_WORDS or self.names_a_job(said):
             return text
         # One worker per activity, of the usual ending: « cuisine » is the cook's, not the
         # kitchen fitter's (« cuisiniste »).

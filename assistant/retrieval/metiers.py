@@ -248,13 +248,14 @@ class JobSearch:
         codes: Sequence[str] | None = None,
     ) -> list[JobHit]:
         """Best job sheets for a query; `codes` restricts to a set of fiches (filters)."""
-        said = prepare_query(query, self.masculine)
-        if not said:
+        prepared = self.prepare(query)
+        if not prepared:
             return []
+        # The query's own words, before jargon is spelled out: do they name a job title exactly,
+        # or only an activity (« la coiffure »)?
+        said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
         describes = not self.agents.names_a_job(said)
-        prepared = self.agents.add_to(said)
-        # The query's own words, before jargon is spelled out: do they name a job title exactly?
-        own = words_of(expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False))
+        own = words_of(said)
         lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
         if vector is None and self.index is not None:
             vector = self.index.embedder.embed_query_array(prepared)
@@ -314,7 +315,8 @@ class JobSearch:
 
     def prepare(self, query: str) -> str:
         """The text searched for a query (the dense index embeds the same text)."""
-        return self.agents.add_to(prepare_query(query, self.masculine))
+        said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
+        return self.agents.add_to(prepare_query(query, self.masculine), said)
 
     # --- explanation --------------------------------------------------------------------------
 

@@ -51,6 +51,8 @@ pytestmark = pytest.mark.integration
         # « cuisine » is not the title « Cuisiniste » word for word (their stems are the same).
         ("cuisine", "G1609", 1),
         ("restauration", "G1803", 1),
+        ("la plonge", "G1605", 1),
+        ("il bossait sur les chantiers", "F1704", 1),
         # Offer vocabulary: the usual meaning first, English titles, « secteur ... » dropped.
         ("Plongeur (H/F)", "G1605", 1),
         ("Agent d'entretien (H/F)", "K2205", 1),

@@ -68,3 +68,10 @@ def test_one_worker_per_activity_of_the_usual_ending(agents: AgentNouns) -> None
     # « cuisiniste » (kitchen fitter) is a title's first word too; the cook comes first.
     assert agents.of("cuisine")[0] == "cuisinier"
     assert agents.add_to("en cuisine") == "en cuisine cuisinier"
+
+
+def test_spelled_out_counsellor_words_do_not_hide_the_activity(agents: AgentNouns) -> None:
+    # « chantiers » is spelled out as « manoeuvre de chantier bâtiment »: the person still named
+    # an activity (« maçonnerie »), not a job.
+    text = "maconnerie chantiers manoeuvre de chantier batiment"
+    assert agents.add_to(text, said="maconnerie chantiers") == text + " macon"
