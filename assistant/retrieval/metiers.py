@@ -117,7 +117,11 @@ class JobSearch:
         self._words = [words_of(masculine_form(a.libelle)) for a in self._appellations]
         self.agents = AgentNouns(_first_word(masculine_form(a.libelle)) for a in self._appellations)
         self._managers = np.array(
-            [_first_word(knowledge.fiches[c].libelle) in MANAGEMENT for c in self._codes],
+            [
+                bool(knowledge.fiches[c].cadre)
+                or _first_word(knowledge.fiches[c].libelle) in MANAGEMENT
+                for c in self._codes
+            ],
             dtype=np.float32,
         )
         # Rarely used variants (ROME's "peu usité") rank after the usual ones.

@@ -487,6 +487,21 @@ def test_a_weak_job_search_hit_is_not_proposed() -> None:
     assert "code_rome" not in valeurs(propositions, "experiences")[0]
 
 
+def test_a_whole_trade_gets_no_sheet_but_a_question() -> None:
+    def partout(texte: str) -> list[MetierTrouve]:
+        return [MetierTrouve("F1606", "Peintre en bâtiment", 2.0)]
+
+    propositions = extraire("il travaillait dans le bâtiment", 3, metiers=partout)
+    assert valeurs(propositions, "experiences") == [
+        {"intitule_libre": "bâtiment", "type": "emploi_salarie"}
+    ]
+    libelle = next(p.libelle for p in propositions if p.champ == "experiences")
+    assert libelle == "Expérience : bâtiment → secteur : quel métier ?"
+    # An activity of the trade is a job's: its sheet is proposed.
+    propositions = extraire("il a fait de la peinture", 3, metiers=partout)
+    assert valeurs(propositions, "experiences")[0]["code_rome"] == "F1606"
+
+
 def test_a_failing_job_search_only_loses_the_code() -> None:
     def panne(texte: str) -> list[MetierTrouve]:
         raise RuntimeError("index absent")

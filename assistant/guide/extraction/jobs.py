@@ -657,10 +657,15 @@ def experiences(enonce: Enonce) -> list[Proposition]:
                 f"depuis {valeur['debut']}" if d and not p else f"début {valeur['debut']}"
             )
         texte = f"Expérience : {titre.texte}"
-        trouve = rome(enonce, titre.texte)
+        # « le bâtiment », « la restauration »: a whole trade, not a job; any sheet would be a
+        # guess, so the counsellor is asked which job it was.
+        secteur = plier(titre.texte).strip() in SECTEURS
+        trouve = None if secteur else rome(enonce, titre.texte)
         if trouve:
             valeur["code_rome"] = trouve.code_rome
             texte += f" → fiche ROME {trouve.code_rome} {trouve.libelle}"
+        elif secteur:
+            texte += " → secteur : quel métier ?"
         if details:
             texte += f" ({', '.join(details)})"
         propositions.append(
