@@ -541,6 +541,19 @@ def test_project_with_rome_code() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("texte", "libelle"),
+    [
+        ("il veut travailler dans les espaces verts", "Projet : espaces verts"),
+        ("je voudrais travailler dans le bâtiment", "Projet : bâtiment → secteur : quel métier ?"),
+        ("j'aimerais bosser dans l'hôtellerie", "Projet : hôtellerie → secteur : quel métier ?"),
+    ],
+)
+def test_a_wished_trade_is_a_project(texte: str, libelle: str) -> None:
+    propositions = extraire(texte, 6)
+    assert [p.libelle for p in propositions if p.champ == "projets"] == [libelle]
+
+
 def test_a_wish_that_is_not_a_job_is_not_a_project() -> None:
     assert valeurs(extraire("je veux être libre et tranquille", 6, "projets"), "projets") == []
 

@@ -69,6 +69,7 @@ ACTIVITES = _mots(
     maraichage elevage agriculture boucherie poissonnerie conditionnement emballage
     production montage cablage fibre transport taxi vtc espaces mise preparation manut
     bricolage renovation paysagisme elagage couture vendange saisonnier interim menages
+    hotellerie
     """
 )
 # Whole trades rather than one job: a job said right after names the work better
@@ -76,7 +77,7 @@ ACTIVITES = _mots(
 SECTEURS = _mots(
     """
     btp batiment chantier chantiers restauration logistique transport agriculture industrie
-    commerce vente interim
+    commerce vente interim hotellerie
     """
 )
 _PAS_METIER = {
@@ -440,6 +441,18 @@ def texte_duree(mois: int) -> str:
     return f"{mois} mois"
 
 
+def _fiche(enonce: Enonce, texte: str) -> tuple[MetierTrouve | None, str]:
+    """The job sheet for the person's words, and what the proposal says of it.
+
+    « le bâtiment », « la restauration »: a whole trade, not a job; any sheet would be a guess,
+    so the counsellor is asked which job it was.
+    """
+    if plier(texte).strip() in SECTEURS:
+        return None, " → secteur : quel métier ?"
+    trouve = rome(enonce, texte)
+    return trouve, f" → fiche ROME {trouve.code_rome} {trouve.libelle}" if trouve else ""
+
+
 def rome(enonce: Enonce, texte: str) -> MetierTrouve | None:
     """The best job sheet for the person's words, when the app injected a job search."""
     cherche = enonce.contexte.metiers
@@ -656,16 +669,10 @@ def experiences(enonce: Enonce) -> list[Proposition]:
             details.append(
                 f"depuis {valeur['debut']}" if d and not p else f"début {valeur['debut']}"
             )
-        texte = f"Expérience : {titre.texte}"
-        # « le bâtiment », « la restauration »: a whole trade, not a job; any sheet would be a
-        # guess, so the counsellor is asked which job it was.
-        secteur = plier(titre.texte).strip() in SECTEURS
-        trouve = None if secteur else rome(enonce, titre.texte)
+        trouve, fiche = _fiche(enonce, titre.texte)
+        texte = f"Expérience : {titre.texte}{fiche}"
         if trouve:
             valeur["code_rome"] = trouve.code_rome
-            texte += f" → fiche ROME {trouve.code_rome} {trouve.libelle}"
-        elif secteur:
-            texte += " → secteur : quel métier ?"
         if details:
             texte += f" ({', '.join(details)})"
         propositions.append(
@@ -695,7 +702,7 @@ _PROJET = re.compile(
     r"|me\s+former|se\s+former|passer)?\b\s*"
 )
 _APRES_VERBE = re.compile(
-    r"(?:comme\s+|en\s+tant\s+que\s+|en\s+tant\s+qu'|dans\s+(?:le|la|les|l')\s*|un\s+|une\s+"
+    r"(?:comme\s+|en\s+tant\s+que\s+|en\s+tant\s+qu'|dans\s+(?:les\s+|le\s+|la\s+|l')|un\s+|une\s+"
     r"|du\s+|de\s+la\s+|des\s+|de\s+l'|le\s+|la\s+|l'|en\s+|a\s+mon\s+compte\s+(?:comme|dans|en)\s+"
     r"|a\s+mon\s+compte\s*|une\s+formation\s+(?:de|d'|en)\s*|formation\s+(?:de|d'|en)\s*"
     r"|dans\s+|chez\s+|ma\s+|sa\s+|mon\s+|son\s+|leur\s+)+"
@@ -761,11 +768,10 @@ def projets(enonce: Enonce) -> list[Proposition]:
             sorte = TypeProjet.IAE
         if sorte:
             valeur["type"] = sorte.value
-        texte_libelle = f"Projet : {texte}"
-        trouve = rome(enonce, titre.texte)
+        trouve, fiche = _fiche(enonce, titre.texte)
+        texte_libelle = f"Projet : {texte}{fiche}"
         if trouve:
             valeur["code_rome"] = trouve.code_rome
-            texte_libelle += f" → fiche ROME {trouve.code_rome} {trouve.libelle}"
         if sorte:
             texte_libelle += f" ({libelle(sorte).lower()})"
         propositions.append(
