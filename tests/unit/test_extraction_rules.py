@@ -547,6 +547,8 @@ def test_project_with_rome_code() -> None:
         ("il veut travailler dans les espaces verts", "Projet : espaces verts"),
         ("je voudrais travailler dans le bâtiment", "Projet : bâtiment → secteur : quel métier ?"),
         ("j'aimerais bosser dans l'hôtellerie", "Projet : hôtellerie → secteur : quel métier ?"),
+        # A second wish after « et » in the same sentence.
+        ("je veux passer mon CACES et bosser en entrepôt", "Projet : entrepôt"),
     ],
 )
 def test_a_wished_trade_is_a_project(texte: str, libelle: str) -> None:

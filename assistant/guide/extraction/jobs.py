@@ -69,7 +69,7 @@ ACTIVITES = _mots(
     maraichage elevage agriculture boucherie poissonnerie conditionnement emballage
     production montage cablage fibre transport taxi vtc espaces mise preparation manut
     bricolage renovation paysagisme elagage couture vendange saisonnier interim menages
-    hotellerie
+    hotellerie entrepot
     """
 )
 # Whole trades rather than one job: a job said right after names the work better
@@ -701,6 +701,23 @@ _PROJET = re.compile(
     r"(etre|devenir|faire|travailler|bosser|me\s+lancer|me\s+mettre|creer|monter|ouvrir|reprendre"
     r"|me\s+former|se\s+former|passer)?\b\s*"
 )
+# « je veux passer mon CACES et bosser en entrepôt »: one more wish in the same sentence.
+_PROJET_SUITE = re.compile(
+    r"\bet\s+(?:de\s+|d')?(etre|devenir|faire|travailler|bosser|creer|monter|ouvrir|reprendre"
+    r"|me\s+former|passer)\b\s*"
+)
+
+
+def _projets_dits(enonce: Enonce) -> list[re.Match[str]]:
+    """Each wish said: after « je voudrais… », and after « et » in the same sentence."""
+    dits = []
+    for m in _PROJET.finditer(enonce.plie):
+        dits.append(m)
+        fin_phrase = enonce.phrase_de(m.start())[1]
+        dits += _PROJET_SUITE.finditer(enonce.plie, m.end(), fin_phrase)
+    return dits
+
+
 _APRES_VERBE = re.compile(
     r"(?:comme\s+|en\s+tant\s+que\s+|en\s+tant\s+qu'|dans\s+(?:les\s+|le\s+|la\s+|l')|un\s+|une\s+"
     r"|du\s+|de\s+la\s+|des\s+|de\s+l'|le\s+|la\s+|l'|en\s+|a\s+mon\s+compte\s+(?:comme|dans|en)\s+"
@@ -722,7 +739,7 @@ def projets(enonce: Enonce) -> list[Proposition]:
     plie = enonce.plie
     propositions = []
     vus: set[str] = set()
-    for m in _PROJET.finditer(plie):
+    for m in _projets_dits(enonce):
         verbe = (m.group(1) or "").strip()
         debut_phrase, fin_phrase = enonce.phrase_de(m.start())
         suite = _APRES_VERBE.match(plie, m.end())
@@ -794,11 +811,10 @@ def projets(enonce: Enonce) -> list[Proposition]:
         titre = _titre(enonce, len(plie) - len(plie.lstrip()), len(plie), 6)
         if titre and ressemble_metier(plie[titre.debut : titre.fin]):
             valeur = {"libelle_personne": titre.texte}
-            texte_libelle = f"Projet : {titre.texte}"
-            trouve = rome(enonce, titre.texte)
+            trouve, fiche = _fiche(enonce, titre.texte)
+            texte_libelle = f"Projet : {titre.texte}{fiche}"
             if trouve:
                 valeur["code_rome"] = trouve.code_rome
-                texte_libelle += f" → fiche ROME {trouve.code_rome} {trouve.libelle}"
             propositions.append(
                 Proposition(6, "projets", valeur, texte_libelle, "ajouter", titre.texte, 0.6)
             )
