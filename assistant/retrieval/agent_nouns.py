@@ -62,19 +62,27 @@ class AgentNouns:
                         found.append(candidate)
         return list(dict.fromkeys(found))
 
+    def workers(self, said: str) -> dict[str, str]:
+        """Worker -> activity word, for a short text of the person's that names no job.
+
+        One worker per activity, of the usual ending: « cuisine » is the cook's, not the kitchen
+        fitter's (« cuisiniste »).
+        """
+        content = [w for w in said.split() if w not in STOPWORDS and len(w) > 1]
+        if not content or len(content) > MAX_WORDS or self.names_a_job(said):
+            return {}
+        found: dict[str, str] = {}
+        for word in content:
+            if len(word) >= 4 and (workers := self.of(word)):
+                found.setdefault(workers[0], word)
+        return found
+
     def add_to(self, text: str, said: str | None = None) -> str:
         """`text` with the workers of the activities `said` (the person's own words, by default
-        `text`), when these are few and name no job.
+        `text`).
 
         `text` may have counsellor words spelled out (« chantiers » -> « manoeuvre bâtiment »):
         they do not hide that the person named an activity, not a job.
         """
-        words = text.split()
-        said = text if said is None else said
-        content = [w for w in said.split() if w not in STOPWORDS and len(w) > 1]
-        if not content or len(content) > MAX_WORDS or self.names_a_job(said):
-            return text
-        # One worker per activity, of the usual ending: « cuisine » is the cook's, not the
-        # kitchen fitter's (« cuisiniste »).
-        added = [workers[0] for word in content if len(word) >= 4 if (workers := self.of(word))]
-        return " ".join(dict.fromkeys(words + added))
+        added = self.workers(text if said is None else said)
+        return " ".join(dict.fromkeys(text.split() + list(added)))

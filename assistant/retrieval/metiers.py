@@ -259,6 +259,8 @@ class JobSearch:
         # or only an activity (« la coiffure »)?
         said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
         describes = not self.agents.names_a_job(said)
+        # « mécanique » -> mécanicien: said in the explanation, the person never said the worker.
+        derived = {w: _as_said(a, query) for w, a in self.agents.workers(said).items()}
         own = words_of(said)
         lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
         if vector is None and self.index is not None:
@@ -294,7 +296,7 @@ class JobSearch:
             score = np.where(mask, score, 0.0)
         order = self._ranked(score, best_lexical, top)
         return [
-            self._hit(i, float(score[i]), best_lexical[i], dense_ogr.get(i), prepared)
+            self._hit(i, float(score[i]), best_lexical[i], dense_ogr.get(i), prepared, derived)
             for i in order
         ]
 
@@ -325,7 +327,13 @@ class JobSearch:
     # --- explanation --------------------------------------------------------------------------
 
     def _hit(
-        self, position: int, score: float, lexical_index: int, dense_ogr: str | None, query: str
+        self,
+        position: int,
+        score: float,
+        lexical_index: int,
+        dense_ogr: str | None,
+        query: str,
+        derived: Mapping[str, str],
     ) -> JobHit:
         fiche: Fiche = self.knowledge.fiches[self._codes[position]]
         by_ogr = {a.ogr: a for a in fiche.appellations}
@@ -333,13 +341,13 @@ class JobSearch:
             appellation = self._appellations[lexical_index].libelle
             asked = set(fold(query).split())
             shared = [
-                word
+                f"{derived[fold(word)]} → {word.lower()}" if fold(word) in derived else word.lower()
                 for word in dict.fromkeys(appellation.replace("/", " ").split())
                 if len(word) > 2 and fold(word) in asked
             ]
             why = f"Intitulé proche : « {appellation} »"
             if shared:
-                why += f" (mots communs : {', '.join(w.lower() for w in shared)})"
+                why += f" (mots communs : {', '.join(shared)})"
         elif dense_ogr is not None and dense_ogr in by_ogr:
             appellation = by_ogr[dense_ogr].libelle
             why = f"Sens proche de « {appellation} »"
@@ -360,6 +368,14 @@ def words_of(text: str) -> frozenset[str]:
         for word in fold(text).split()
         if word not in STOPWORDS and len(word) > 1
     )
+
+
+def _as_said(folded: str, query: str) -> str:
+    """A folded word as the query wrote it (« mecanique » -> « mécanique »)."""
+    for word in query.split():
+        if fold(word) == folded:
+            return word.lower()
+    return folded
 
 
 def _first_word(title: str) -> str:

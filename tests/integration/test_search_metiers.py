@@ -288,3 +288,9 @@ def test_a_sheet_found_by_meaning_alone_stays_in_the_family_of_the_title_found(
         (h.code_rome, h.libelle) for h in hits
     ]
     assert len(hits) >= 3
+
+
+def test_the_why_says_which_activity_named_the_worker(knowledge_service: KnowledgeService) -> None:
+    hit = knowledge_service.search_jobs("de la mécanique auto", top=1)[0]
+    assert hit.code_rome == "I1604"
+    assert "mécanique → mécanicien" in hit.pourquoi, hit.pourquoi
