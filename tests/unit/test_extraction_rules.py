@@ -408,6 +408,13 @@ def test_past_jobs_told_by_their_tasks(texte: str, attendu: list[dict[str, Any]]
             "j'ai fait de la plonge et du service en saison",
             [{"intitule_libre": "plonge", "type": "emploi_salarie"}],
         ),
+        # An adverb between the auxiliary and the participle (found by hand in the app).
+        (
+            "Il a aussi fait de la mécanique auto dans un garage",
+            [{"intitule_libre": "mécanique auto", "type": "emploi_salarie"}],
+        ),
+        ("il a aussi été cariste", [{"intitule_libre": "cariste", "type": "emploi_salarie"}]),
+        ("j'ai déjà fait serveur", [{"intitule_libre": "serveur", "type": "emploi_salarie"}]),
         # How or when, not where: no activity.
         ("il bossait au black", []),
         ("il a travaillé en 2019", []),

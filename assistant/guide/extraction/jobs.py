@@ -234,12 +234,15 @@ _COMME = re.compile(
     r"|pris|ete|etais|etait|fait|fais|faisait|occupe|travaill\w*)\b[^.;]{0,45}?\b(?:comme\s+|en\s+tant\s+que\s+|en\s+"
     r"tant\s+qu'\s*|en\s+qualite\s+de\s+)"
 )
+# « il a aussi fait », « j'ai déjà été »: an adverb between the auxiliary and the participle.
+_ADVERBE = r"(?:aussi\s+|deja\s+|egalement\s+|surtout\s+|beaucoup\s+|longtemps\s+|un\s+peu\s+)?"
 _ETAIT = re.compile(
-    r"\b(?:j'etais|jetais|j'ai\s+ete|j\s?ai\s+ete|il\s+etait|elle\s+etait|il\s+a\s+ete|elle\s+a\s+ete"
+    rf"\b(?:j'etais|jetais|j'ai\s+{_ADVERBE}ete|j\s?ai\s+{_ADVERBE}ete|il\s+etait|elle\s+etait"
+    rf"|il\s+a\s+{_ADVERBE}ete|elle\s+a\s+{_ADVERBE}ete"
     r"|je\s+suis|il\s+est|elle\s+est)\s+(?:un\s+|une\s+)?(?=\w)"
 )
 _FAIT_DE = re.compile(
-    r"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a|a)\s+(?:fait|bosse|travaille|ete)"
+    rf"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a|a)\s+{_ADVERBE}(?:fait|bosse|travaille|ete)"
     r"|(?:je|j|il|elle|on)\s+(?:faisais|faisait|bossais|bossait|travaillais|travaillait)"
     r"|j'etais|jetais|il\s+etait|elle\s+etait)"
     r"\s+(?:[^.;]{0,25}?\s)??"
@@ -251,7 +254,7 @@ _FAIT_DE = re.compile(
 )
 # « j'ai fait serveur », « il faisait plongeur »: the job itself, said without an article.
 _FAIT_METIER = re.compile(
-    r"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a)\s+fait|(?:je|il|elle)\s+(?:faisais|faisait))"
+    rf"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a)\s+{_ADVERBE}fait|(?:je|il|elle)\s+(?:faisais|faisait))"
     r"\s+(?=\w)"
 )
 _DUREE_TITRE = re.compile(
