@@ -60,6 +60,8 @@ pytestmark = pytest.mark.integration
         ("Housekeeper H/F", "G1501", 1),
         ("Waiter / Waitress", "G1803", 1),
         ("INGENIEUR COMMERCIAL - Secteur Biologie Médicale H/F", "D1420", 1),
+        # The generic factory job, not « production d'énergie » (H2701) for its many titles.
+        ("Opérateur de production (H/F)", "H3302", 2),
     ],
 )
 def test_job_titles_find_their_fiche(
