@@ -62,6 +62,7 @@ pytestmark = pytest.mark.integration
         ("INGENIEUR COMMERCIAL - Secteur Biologie Médicale H/F", "D1420", 1),
         # The generic factory job, not « production d'énergie » (H2701) for its many titles.
         ("Opérateur de production (H/F)", "H3302", 2),
+        ("Ouvrier TP", "F1704", 1),
     ],
 )
 def test_job_titles_find_their_fiche(
