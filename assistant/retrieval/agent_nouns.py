@@ -76,13 +76,3 @@ class AgentNouns:
             if len(word) >= 4 and (workers := self.of(word)):
                 found.setdefault(workers[0], word)
         return found
-
-    def add_to(self, text: str, said: str | None = None) -> str:
-        """`text` with the workers of the activities `said` (the person's own words, by default
-        `text`).
-
-        `text` may have counsellor words spelled out (« chantiers » -> « manoeuvre bâtiment »):
-        they do not hide that the person named an activity, not a job.
-        """
-        added = self.workers(text if said is None else said)
-        return " ".join(dict.fromkeys(text.split() + list(added)))

@@ -252,15 +252,14 @@ class JobSearch:
         codes: Sequence[str] | None = None,
     ) -> list[JobHit]:
         """Best job sheets for a query; `codes` restricts to a set of fiches (filters)."""
-        prepared = self.prepare(query)
+        said, prepared, workers = self._understood(query)
         if not prepared:
             return []
         # The query's own words, before jargon is spelled out: do they name a job title exactly,
         # or only an activity (« la coiffure »)?
-        said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
         describes = not self.agents.names_a_job(said)
         # « mécanique » -> mécanicien: said in the explanation, the person never said the worker.
-        derived = {w: _as_said(a, query) for w, a in self.agents.workers(said).items()}
+        derived = {w: _as_said(a, query) for w, a in workers.items()}
         own = words_of(said)
         lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
         if vector is None and self.index is not None:
@@ -321,8 +320,17 @@ class JobSearch:
 
     def prepare(self, query: str) -> str:
         """The text searched for a query (the dense index embeds the same text)."""
+        return self._understood(query)[1]
+
+    def _understood(self, query: str) -> tuple[str, str, dict[str, str]]:
+        """The query's own words; the text searched (counsellor words spelled out, and the
+        workers of the activities it names); those workers, with their activity word."""
         said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
-        return self.agents.add_to(prepare_query(query, self.masculine), said)
+        # Spelled-out words (« chantiers » -> « manoeuvre… ») do not hide that the person named
+        # an activity, not a job: the workers come from the person's own words.
+        workers = self.agents.workers(said)
+        searched = prepare_query(query, self.masculine)
+        return said, " ".join(dict.fromkeys([*searched.split(), *workers])), workers
 
     # --- explanation --------------------------------------------------------------------------
 

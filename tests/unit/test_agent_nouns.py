@@ -10,9 +10,14 @@ pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(scope="module")
-def agents() -> AgentNouns:
+def search() -> JobSearch:
     # The lexical search alone: the heads come from the shipped pack's job titles.
-    return JobSearch(Knowledge.load()).agents
+    return JobSearch(Knowledge.load())
+
+
+@pytest.fixture(scope="module")
+def agents(search: JobSearch) -> AgentNouns:
+    return search.agents
 
 
 @pytest.mark.parametrize(
@@ -53,25 +58,26 @@ def test_words_that_name_no_activity_give_nothing(agents: AgentNouns, word: str)
     assert agents.of(word) == []
 
 
-def test_only_short_texts_that_name_no_job_are_completed(agents: AgentNouns) -> None:
-    assert agents.add_to("de la mecanique auto") == "de la mecanique auto mecanicien"
+def test_only_short_texts_that_name_no_job_give_workers(agents: AgentNouns) -> None:
+    assert agents.workers("de la mecanique auto") == {"mecanicien": "mecanique"}
     # A job is named (plural too): its words are the query.
-    assert agents.add_to("operateurs de production") == "operateurs de production"
-    assert agents.add_to("vendeur en boulangerie") == "vendeur en boulangerie"
+    assert agents.workers("operateurs de production") == {}
+    assert agents.workers("vendeur en boulangerie") == {}
     # A long description meets the skill labels; its adjectives would give false workers.
     long = "je preparais les colis avec un transpalette electrique dans une plateforme"
-    assert agents.add_to(long) == long
-    assert agents.add_to("") == ""
+    assert agents.workers(long) == {}
+    assert agents.workers("") == {}
 
 
 def test_one_worker_per_activity_of_the_usual_ending(agents: AgentNouns) -> None:
     # « cuisiniste » (kitchen fitter) is a title's first word too; the cook comes first.
     assert agents.of("cuisine")[0] == "cuisinier"
-    assert agents.add_to("en cuisine") == "en cuisine cuisinier"
+    assert agents.workers("en cuisine") == {"cuisinier": "cuisine"}
 
 
-def test_spelled_out_counsellor_words_do_not_hide_the_activity(agents: AgentNouns) -> None:
+def test_spelled_out_counsellor_words_do_not_hide_the_activity(search: JobSearch) -> None:
     # « chantiers » is spelled out as « manoeuvre de chantier bâtiment »: the person still named
     # an activity (« maçonnerie »), not a job.
-    text = "maconnerie chantiers manoeuvre de chantier batiment"
-    assert agents.add_to(text, said="maconnerie chantiers") == text + " macon"
+    searched = search.prepare("maçonnerie sur des chantiers").split()
+    assert "manoeuvre" in searched
+    assert searched[-1] == "macon"
