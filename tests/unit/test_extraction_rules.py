@@ -415,6 +415,18 @@ def test_past_jobs_told_by_their_tasks(texte: str, attendu: list[dict[str, Any]]
         ),
         ("il a aussi été cariste", [{"intitule_libre": "cariste", "type": "emploi_salarie"}]),
         ("j'ai déjà fait serveur", [{"intitule_libre": "serveur", "type": "emploi_salarie"}]),
+        # In the order the person told them, whichever rule found each.
+        (
+            "il a fait de la mécanique auto, et il a été maçon au black",
+            [
+                {"intitule_libre": "mécanique auto", "type": "emploi_salarie"},
+                {
+                    "intitule_libre": "maçon",
+                    "type": "travail_non_declare",
+                    "type_contrat": "sans_contrat",
+                },
+            ],
+        ),
         # How or when, not where: no activity.
         ("il bossait au black", []),
         ("il a travaillé en 2019", []),

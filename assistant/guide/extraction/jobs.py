@@ -620,7 +620,9 @@ def experiences(enonce: Enonce) -> list[Proposition]:
     annee = enonce.contexte.annee_courante
     propositions = []
     vus: set[str] = set()
-    for titre, (debut_phrase, fin_phrase) in _par_clause(plie, _intitules_experience(enonce)):
+    # In the order the person told them (the recognisers find them in their own order).
+    trouves = sorted(_par_clause(plie, _intitules_experience(enonce)), key=lambda t: t[0].debut)
+    for titre, (debut_phrase, fin_phrase) in trouves:
         cle = titre.texte.lower()
         if cle in vus:
             continue
