@@ -501,6 +501,12 @@ def test_job_search_adds_the_rome_code_and_keeps_the_persons_words() -> None:
     assert "cariste" in libelle and "N1101" in libelle
 
 
+def test_experiences_are_listed_as_told_not_by_how_sure_their_sheet_is() -> None:
+    propositions = extraire("il a été jongleur puis il a été cariste", 3, metiers=_metiers)
+    titres = [p.valeur["intitule_libre"] for p in propositions if p.champ == "experiences"]
+    assert titres == ["jongleur", "cariste"]
+
+
 def test_a_weak_job_search_hit_is_not_proposed() -> None:
     propositions = extraire("j'ai travaillé comme jongleur", 3, metiers=_metiers)
     assert "code_rome" not in valeurs(propositions, "experiences")[0]

@@ -188,8 +188,18 @@ class RuleExtractor:
             if champ in choices.SOUS_CHAMPS:
                 attendus.add(choices.SOUS_CHAMPS[champ][1])
 
+        # Fields by their surest proposal; within a field, the order the person told them in
+        # (three experiences are listed as said, not by how sure their job sheet is).
+        sure: dict[tuple[int, str], float] = {}
+        for p in propositions:
+            sure[(p.etape, p.champ)] = max(sure.get((p.etape, p.champ), 0.0), p.confiance)
+
         def rang(p: Proposition) -> tuple[int, int, float]:
             attendu = p.etape == contexte.etape and p.champ in attendus
-            return (0 if attendu else 1, 0 if p.etape == contexte.etape else 1, -p.confiance)
+            return (
+                0 if attendu else 1,
+                0 if p.etape == contexte.etape else 1,
+                -sure[(p.etape, p.champ)],
+            )
 
         return sorted(propositions, key=rang)
