@@ -1066,3 +1066,32 @@ def test_a_broken_recogniser_does_not_break_the_others() -> None:
     extracteur = RuleExtractor((cassee, diplomas.diplomes))
     propositions = extracteur.extraire("CAP cuisine", ContexteExtraction(etape=2))
     assert [p.champ for p in propositions] == ["diplomes", "niveau_certification"]
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        ("plutôt en parlant, j'ai du mal à lire", ["oral"]),
+        ("la frise", ["frise"]),
+        ("on parle et avec des images", ["oral", "photolangage"]),
+        ("un peu des deux, la frise et les photos", ["frise", "photolangage"]),
+        ("pas avec des images, en parlant", ["oral"]),
+        ("je sais pas écrire, on discute", ["oral"]),
+        ("par écrit", ["ecrit"]),
+    ],
+)
+def test_preferred_supports_answer_the_support_question(texte: str, attendu: list[str]) -> None:
+    propositions = extraire(texte, 0, "support_prefere", question_id="cadre.support")
+    assert valeurs(propositions, "support_prefere") == attendu
+    assert all(p.mode == "ajouter" for p in propositions if p.champ == "support_prefere")
+
+
+def test_a_support_is_read_elsewhere_only_by_its_own_name() -> None:
+    assert valeurs(extraire("on va parler de ma sortie", 0), "support_prefere") == []
+    assert valeurs(extraire("il a du mal à lire", 2), "support_prefere") == []
+    assert valeurs(extraire("on pourrait faire une frise", 2), "support_prefere") == ["frise"]
+
+
+def test_a_support_label_reads_inside_a_sentence() -> None:
+    (proposition,) = extraire("en parlant", 0, "support_prefere")
+    assert proposition.libelle == "Supports préférés : à l'oral"

@@ -151,7 +151,9 @@ def est_valide(proposition: Proposition) -> bool:
 def texte_valeur(modele: type[BaseModel], champ: str, valeur: Any) -> str:
     """The French label of a choice value (lower case, to go inside a sentence)."""
     texte = libelle_valeur(modele, champ, valeur)
-    return texte[:1].lower() + texte[1:] if texte[1:2].islower() else texte
+    # « À l'oral » too; not an acronym (« CAP ») nor a single letter (« B (voiture) »).
+    minuscule = texte[1:2].islower() or texte.startswith("À ")
+    return texte[:1].lower() + texte[1:] if minuscule else texte
 
 
 def vers_dict(valeur: Any) -> Any:

@@ -38,6 +38,7 @@ from assistant.guide.extraction import (
     places,
     situation,
     skills,
+    supports,
 )
 from assistant.guide.extraction.builders import Reconnaisseur
 from assistant.guide.extraction.fields import est_valide, vers_dict
@@ -71,6 +72,7 @@ RECONNAISSEURS: tuple[Reconnaisseur, ...] = (
     skills.conditions,
     skills.langues,
     skills.formation_et_travail,
+    supports.supports,
 )
 """In order of trust: when two recognisers give one scalar field, the first one wins."""
 
