@@ -11,6 +11,8 @@ from assistant.retrieval.sources.base import ImportFailed, ImportReport
 # Each module exposes build(data_dir, knowledge_dir) -> list[(DatasetEntry, ImportReport)].
 IMPORTERS = (
     "assistant.retrieval.sources.rome",
+    # Needs the ROME sheets just written (v3 codes of older offers are converted with them).
+    "assistant.retrieval.sources.offers",
     "assistant.retrieval.regulated",
     "assistant.retrieval.sources.certifications",
     "assistant.retrieval.sources.bmo",

@@ -15,6 +15,7 @@ from assistant.retrieval.demand import HiringDemand, RegionalDemand
 from assistant.retrieval.index import Record, VectorIndex
 from assistant.retrieval.knowledge import Fiche, Knowledge
 from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.offer_titles import OfferTitle, OfferTitles
 from assistant.retrieval.text import (
     STOPWORDS,
     clean_query,
@@ -26,6 +27,8 @@ from assistant.retrieval.text import (
 )
 
 KIND_APPELLATIONS = "appellations"
+# Votes of labelled offer titles above this count as much as one exact title seen twice.
+OFFER_VOTES_CAP = 0.7
 MAX_QUERY_CHARS = 300
 # First words of the titles of job sheets that lead others.
 MANAGEMENT = frozenset(
@@ -61,6 +64,8 @@ class FusionWeights:
     # A text that names no job but an activity (« la coiffure », « mise en rayon ») is about
     # who does it, not who leads it: sheets of managers rank after.
     management: float = 0.3
+    # Titles of real offers labelled by France Travail that share most of the query's words.
+    offers: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class JobSearch:
         index: VectorIndex | None = None,
         weights: FusionWeights | None = None,
         demand: HiringDemand | None = None,
+        offers: Sequence[tuple[str, str]] = (),
     ) -> None:
         self.knowledge = knowledge
         self.index = index
@@ -148,6 +154,8 @@ class JobSearch:
                 self._skill_fiches.append(owners)
         self._skills = LexicalIndex(skill_texts, k1=1.2, b=0.75)
         self._titles = LexicalIndex(title_tokens, k1=1.2, b=0.5)
+        # Offer titles are read like queries (« H/F » and contracts out, jargon spelled out).
+        self.offers = OfferTitles(offers, lambda title: prepare_query(title, self.masculine))
 
     # --- scores -------------------------------------------------------------------------------
 
@@ -287,6 +295,13 @@ class JobSearch:
         if describes and self.weights.management:
             lowered = np.maximum(score - self.weights.management * self._managers, 1e-6)
             score = np.where(score > 0, lowered, 0.0)
+        offer_title: dict[int, int] = {}
+        if self.weights.offers and len(self.offers):
+            # What recruiters call the job: may bring a sheet whose titles share no word.
+            votes, offer_title = self.offers.votes(
+                tokens(prepared), self._position, len(self._codes)
+            )
+            score += self.weights.offers * np.minimum(votes, OFFER_VOTES_CAP) / OFFER_VOTES_CAP
         if codes is not None:
             mask = np.zeros(len(self._codes), dtype=bool)
             for code in codes:
@@ -295,7 +310,15 @@ class JobSearch:
             score = np.where(mask, score, 0.0)
         order = self._ranked(score, best_lexical, top)
         return [
-            self._hit(i, float(score[i]), best_lexical[i], dense_ogr.get(i), prepared, derived)
+            self._hit(
+                i,
+                float(score[i]),
+                best_lexical[i],
+                dense_ogr.get(i),
+                prepared,
+                derived,
+                self.offers.titles[offer_title[i]] if i in offer_title else None,
+            )
             for i in order
         ]
 
@@ -322,10 +345,14 @@ class JobSearch:
         """The text searched for a query (the dense index embeds the same text)."""
         return self._understood(query)[1]
 
+    def _own_words(self, text: str) -> str:
+        """A text without offer noise, folded, in the titles' gender; jargon not spelled out."""
+        return expand(clean_query(text[:MAX_QUERY_CHARS]), self.masculine, False)
+
     def _understood(self, query: str) -> tuple[str, str, dict[str, str]]:
         """The query's own words; the text searched (counsellor words spelled out, and the
         workers of the activities it names); those workers, with their activity word."""
-        said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
+        said = self._own_words(query)
         # Spelled-out words (« chantiers » -> « manoeuvre… ») do not hide that the person named
         # an activity, not a job: the workers come from the person's own words.
         workers = self.agents.workers(said)
@@ -342,6 +369,7 @@ class JobSearch:
         dense_ogr: str | None,
         query: str,
         derived: Mapping[str, str],
+        offer: OfferTitle | None = None,
     ) -> JobHit:
         fiche: Fiche = self.knowledge.fiches[self._codes[position]]
         by_ogr = {a.ogr: a for a in fiche.appellations}
@@ -362,6 +390,10 @@ class JobSearch:
         else:
             appellation = fiche.libelle
             why = "Fiche voisine par le sens"
+        if offer is not None:
+            count = offer.codes[fiche.code]
+            label = "offre réelle ainsi classée" if count == 1 else "offres réelles ainsi classées"
+            why += f" ; intitulé d'offre proche : « {offer.title} » ({count} {label})"
         if fiche.reglemente:
             why += " ; emploi réglementé selon le ROME : conditions d'accès à vérifier"
         return JobHit(

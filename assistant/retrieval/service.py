@@ -25,6 +25,7 @@ from assistant.retrieval.metiers import (
     JobSearch,
     appellation_records,
 )
+from assistant.retrieval.offer_titles import load_offer_titles
 from assistant.retrieval.regulated import RegulatedJobs
 from assistant.retrieval.service_search import ServiceHit, ServiceSearch
 from assistant.retrieval.services import load_services
@@ -184,7 +185,8 @@ class KnowledgeService:
         if self.dense_ready is None:
             self.check_index()
         index = self.open_index() if self.dense_ready else None
-        return JobSearch(self.knowledge, index, demand=self.demand)
+        offers = load_offer_titles(self.knowledge_dir)
+        return JobSearch(self.knowledge, index, demand=self.demand, offers=offers)
 
     @property
     def certifications(self) -> CertificationSearch:

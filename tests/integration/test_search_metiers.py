@@ -297,3 +297,16 @@ def test_the_why_says_which_activity_named_the_worker(knowledge_service: Knowled
     hit = knowledge_service.search_jobs("de la mécanique auto", top=1)[0]
     assert hit.code_rome == "I1604"
     assert "mécanique → mécanicien" in hit.pourquoi, hit.pourquoi
+
+
+def test_real_offer_titles_say_which_sheet_a_generic_title_usually_is(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """« Employé polyvalent » is a word-for-word title of several sheets; labelled offers say
+    it is mostly fast food, and the why quotes them."""
+    hit = knowledge_service.search_jobs("Employé polyvalent (H/F)", top=1)[0]
+    assert hit.code_rome == "G1603", hit
+    assert "intitulé d'offre proche : « Employé polyvalent" in hit.pourquoi
+    assert "offres réelles ainsi classées" in hit.pourquoi or "offre réelle" in hit.pourquoi
+    without = JobSearch(knowledge_service.knowledge, index=None, offers=())
+    assert "intitulé d'offre" not in without.search("Employé polyvalent (H/F)", top=1)[0].pourquoi
