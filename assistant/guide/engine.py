@@ -6,10 +6,15 @@ from assistant.domain.dossier import Dossier, Rencontre
 from assistant.domain.enums import EtatEtape, TypeRencontre
 from assistant.domain.steps import ETAPES
 from assistant.guide.files import EtapeGuide, GuideData, Question, load_guide
+from assistant.guide.presentation import lignes_etape_par_champ
 from assistant.guide.profiles import ChoixProfil, choisir_profil
 from assistant.guide.rules import EstReglemente, Regle, langage_simple, regles_actives
 
 ETATS_CLOS = (EtatEtape.FAITE, EtatEtape.PASSEE)
+# The bookkeeping of step 0 is not read back to the person.
+CHAMPS_ADMINISTRATIFS = frozenset(
+    {"date_entretien", "conseiller_id", "personne_ref", "type_etablissement", "langue_entretien"}
+)
 
 
 @dataclass(frozen=True)
@@ -154,8 +159,23 @@ class GuideEngine:
                 )
                 return QuestionProposee(numero, titre, question, texte, condensee)
         cloture = self._question_cloture(numero)
-        texte = self.data.commun.cloture.texte_simple if simple else cloture.texte
+        texte = self._resume(dossier, numero, simple)
         return QuestionProposee(numero, titre, cloture, texte, condensee, cloture=True)
+
+    def _resume(self, dossier: Dossier, numero: int, simple: bool) -> str:
+        """The closing question with what was noted in the step, for the counsellor to read
+        back (rule A.7): the person hears what will be written before it is validated."""
+        textes = self.data.commun.cloture
+        lignes = [
+            f"• {titre} : {valeur}"
+            for champ, titre, valeur in lignes_etape_par_champ(dossier.etapes.par_numero(numero))
+            if champ not in CHAMPS_ADMINISTRATIFS
+        ]
+        if not lignes:
+            return textes.texte_simple if simple else textes.texte
+        intro = textes.intro_resume_simple if simple else textes.intro_resume
+        validation = textes.validation_simple if simple else textes.validation
+        return "\n".join([intro, *lignes, validation])
 
     def _question_cloture(self, numero: int) -> Question:
         commun = self.data.commun.cloture

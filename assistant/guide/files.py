@@ -101,6 +101,11 @@ class Cloture(_Strict):
     texte: Annotated[str, Field(min_length=5, max_length=400)]
     texte_simple: Annotated[str, Field(min_length=5, max_length=200)]
     pourquoi: Annotated[str, Field(min_length=5, max_length=300)]
+    # When something was noted: the summary itself, between these two sentences.
+    intro_resume: Annotated[str, Field(min_length=5, max_length=200)]
+    intro_resume_simple: Annotated[str, Field(min_length=2, max_length=100)]
+    validation: Annotated[str, Field(min_length=5, max_length=200)]
+    validation_simple: Annotated[str, Field(min_length=2, max_length=100)]
 
 
 class Commun(_Strict):

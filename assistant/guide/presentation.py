@@ -104,6 +104,11 @@ def _est_choix(modele: type[BaseModel], champ: str) -> bool:
 
 def lignes_etape(etape: EtapeBase) -> list[tuple[str, str]]:
     """(field title, value) for what is filled or declined in a step."""
+    return [(titre, texte) for _, titre, texte in lignes_etape_par_champ(etape)]
+
+
+def lignes_etape_par_champ(etape: EtapeBase) -> list[tuple[str, str, str]]:
+    """(field, field title, value) for what is filled or declined in a step."""
     modele = type(etape)
     lignes = []
     for champ in modele.champs_questionnables():
@@ -112,7 +117,7 @@ def lignes_etape(etape: EtapeBase) -> list[tuple[str, str]]:
             continue
         titre = modele.model_fields[champ].title or champ
         texte = ABSENCES.get(etat) or valeur_texte(modele, champ, getattr(etape, champ))
-        lignes.append((titre, texte))
+        lignes.append((champ, titre, texte))
     return lignes
 
 

@@ -1095,3 +1095,47 @@ def test_a_support_is_read_elsewhere_only_by_its_own_name() -> None:
 def test_a_support_label_reads_inside_a_sentence() -> None:
     (proposition,) = extraire("en parlant", 0, "support_prefere")
     assert proposition.libelle == "Supports préférés : à l'oral"
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        (
+            "j'ai été employé polyvalent chez Burger King pendant 1 an, puis opérateur de "
+            "production en intérim",
+            [("employé polyvalent", None), ("opérateur de production", "interim")],
+        ),
+        (
+            "il a été cariste 2 ans puis chauffeur livreur",
+            [("cariste", None), ("chauffeur livreur", None)],
+        ),
+        (
+            "j'ai fait de la plonge puis ensuite serveur au black",
+            [("plonge", None), ("serveur", "travail_non_declare")],
+        ),
+        (
+            "cariste puis préparateur de commandes",
+            [("cariste", None), ("préparateur de commandes", None)],
+        ),
+    ],
+)
+def test_a_job_said_alone_after_puis_goes_on_with_the_past_jobs(
+    texte: str, attendu: list[tuple[str, str | None]]
+) -> None:
+    experiences = valeurs(extraire(texte, 3, "experiences"), "experiences")
+    assert [e["intitule_libre"] for e in experiences] == [a for a, _ in attendu]
+    for experience, (_, genre) in zip(experiences, attendu, strict=True):
+        if genre:
+            assert experience["type"] == genre
+
+
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "il a été cariste, ensuite il veut devenir chauffeur",
+        "il a été maçon puis rien pendant 2 ans",
+        "il a été maçon puis ensuite la prison",
+    ],
+)
+def test_what_follows_puis_is_a_job_only_when_it_names_one(texte: str) -> None:
+    assert len(valeurs(extraire(texte, 3, "experiences"), "experiences")) == 1

@@ -327,3 +327,36 @@ def test_session_guide_knows_regulated_jobs_from_the_pack(settings) -> None:  # 
     ]
     regle = next(r for r in session.guide.regles(dossier) if r.code == "metier_reglemente")
     assert "K2503" in regle.message
+
+
+def test_the_closing_question_reads_back_what_was_noted_in_the_step(engine: GuideEngine) -> None:
+    dossier = _dossier()
+    cadre = dossier.etapes.cadre
+    cadre.accord_entretien = True
+    cadre.interprete = False
+    cadre.support_prefere = ["oral", "frise"]
+    for question in engine.questions(dossier, 0):
+        dossier.rencontre_courante.questions_posees.append(question.id)
+    cloture = engine.prochaine_question(dossier)
+    assert cloture is not None and cloture.cloture
+    lignes = cloture.texte.splitlines()
+    assert lignes[0] == "Si je résume cette partie :"
+    assert "• Accord pour l'entretien : oui" in lignes
+    assert "• Interprète présent : non" in lignes
+    assert any(ligne.startswith("• Supports préférés : ") for ligne in lignes)
+    assert lignes[-1] == "Est-ce juste ? Voulez-vous corriger ou ajouter quelque chose ?"
+    # The bookkeeping (date, reference, establishment) is not read back to the person.
+    assert "Référence" not in cloture.texte and "Date" not in cloture.texte
+
+
+def test_the_closing_question_of_a_step_with_nothing_noted_stays_short(
+    engine: GuideEngine,
+) -> None:
+    dossier = _dossier()
+    for question in engine.questions(dossier, 2):
+        dossier.rencontre_courante.questions_posees.append(question.id)
+    cloture = engine.prochaine_question(dossier, 2)
+    assert cloture is not None and cloture.cloture
+    assert cloture.texte == (
+        "Si je résume cette partie… est-ce juste ? Voulez-vous corriger ou ajouter quelque chose ?"
+    )

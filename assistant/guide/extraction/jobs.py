@@ -538,6 +538,15 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
         debut, fin = enonce.phrases[0] if enonce.phrases else (0, len(plie))
         titre = _titre(enonce, debut + len(plie[debut:fin]) - len(plie[debut:fin].lstrip()), fin)
         garder(titre, (debut, fin), True)
+    # « employé polyvalent chez Burger King 1 an, puis opérateur de production en intérim »:
+    # after « puis / ensuite », a job said alone goes on with the list of past jobs.
+    for debut, fin in enonce.phrases if trouves else ():
+        if not _SUITE.search(plie[max(0, debut - 12) : debut]) or _est_souhait(plie, debut):
+            continue
+        if any(phrase == (debut, fin) for _, phrase in trouves):
+            continue
+        mots_liants = _LIANT.match(plie, debut)
+        garder(_titre(enonce, mots_liants.end() if mots_liants else debut, fin), (debut, fin), True)
     # « il a été maçon et plaquiste », « du placo et de la peinture »: each job or activity said
     # is an experience; « dans le bâtiment, maçon surtout »: the job says which work it was.
     for titre, phrase in list(trouves):
@@ -553,6 +562,8 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
     return trouves
 
 
+_SUITE = re.compile(r"\b(?:puis|ensuite|et\s+apres|apres\s+ca)\s*$")
+_LIANT = re.compile(r"(?:ensuite|apres|aussi|encore)\s+")
 # Words of the lists that name a job only with what follows them (« mise en rayon »): not
 # taken as one more experience after another one (« de la plonge et du service en saison »).
 _VAGUES = frozenset({"service", "mise", "espaces", "production", "preparation", "interim"})
