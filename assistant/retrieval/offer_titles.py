@@ -19,8 +19,8 @@ from assistant.retrieval.text import tokens
 
 DATASET = "offres_intitules"
 
-MIN_SIMILARITY = 0.4
-"""Below this share of words in common, two titles name different jobs (« agent de propreté »,
+MIN_SIMILARITY = 0.5
+"""Below half of their words in common, two titles name different jobs (« agent de propreté »,
 « agent de production »: one word of three)."""
 
 
