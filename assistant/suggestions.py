@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from assistant.domain.dossier import Dossier
 from assistant.domain.enums import NiveauFrein
 from assistant.domain.labels import libelle
+from assistant.guide.extraction.jobs import SECTEURS
+from assistant.guide.extraction.text import plier
 
 if TYPE_CHECKING:
     from assistant.retrieval.certification_search import CertificationHit
@@ -58,9 +60,9 @@ def _pistes(dossier: Dossier) -> list[tuple[str, str, str | None]]:
     if projet.projet_prioritaire_index is not None and projets:
         projets.insert(0, projets.pop(projet.projet_prioritaire_index))
     for p in projets:
-        pistes.append((f"Projet : {p.libelle_personne}", p.libelle_personne, p.code_rome))
+        pistes.append((_origine("Projet", p.libelle_personne), p.libelle_personne, p.code_rome))
     for e in reversed(dossier.etapes.experiences.experiences):
-        pistes.append((f"Expérience : {e.intitule_libre}", e.intitule_libre, e.code_rome))
+        pistes.append((_origine("Expérience", e.intitule_libre), e.intitule_libre, e.code_rome))
     vues: set[str] = set()
     uniques = []
     for origine, mots, code in pistes:
@@ -69,6 +71,14 @@ def _pistes(dossier: Dossier) -> list[tuple[str, str, str | None]]:
             vues.add(cle)
             uniques.append((origine, mots, code))
     return uniques[:MAX_PISTES]
+
+
+def _origine(quoi: str, mots: str) -> str:
+    """« Expérience : cariste »; a whole trade (« bâtiment ») is a sector: its sheets are only
+    examples until the person says which job it was."""
+    if plier(mots).strip() in SECTEURS:
+        return f"{quoi} : {mots} (secteur : quel métier ? exemples)"
+    return f"{quoi} : {mots}"
 
 
 def cle_suggestions(dossier: Dossier) -> tuple[object, ...]:

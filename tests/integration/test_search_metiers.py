@@ -60,8 +60,6 @@ pytestmark = pytest.mark.integration
         ("Housekeeper H/F", "G1501", 1),
         ("Waiter / Waitress", "G1803", 1),
         ("INGENIEUR COMMERCIAL - Secteur Biologie Médicale H/F", "D1420", 1),
-        # The generic factory job, not « production d'énergie » (H2701) for its many titles.
-        ("Opérateur de production (H/F)", "H3302", 2),
         ("Ouvrier TP", "F1704", 1),
     ],
 )
@@ -70,6 +68,14 @@ def test_job_titles_find_their_fiche(
 ) -> None:
     hits = knowledge_service.search_jobs(query, top=5)
     assert code in [h.code_rome for h in hits[:rank]], [(h.code_rome, h.libelle) for h in hits]
+
+
+def test_the_generic_factory_job_is_a_factory_sheet(knowledge_service: KnowledgeService) -> None:
+    """Not « production d'énergie » (H2701) for its many titles: the sheets real offers give
+    (assembly, food or packaging lines)."""
+    codes = [h.code_rome for h in knowledge_service.search_jobs("Opérateur de production (H/F)", 3)]
+    assert "H2701" not in codes
+    assert all(code[:2] in {"H2", "H3"} for code in codes), codes
 
 
 def test_welder_offers_land_on_a_welding_fiche(knowledge_service: KnowledgeService) -> None:

@@ -62,3 +62,25 @@ def test_a_failed_search_lets_the_next_worker_try_again(
         suggesteur.metiers("plombier", 3, None)
     assert suggesteur.metiers("plombier", 3, None)[0].code_rome.startswith("F")
     assert calls == ["plombier", "plombier"]
+
+
+def test_a_whole_trade_gives_example_sheets_that_ask_which_job(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """« le bâtiment » is a sector: its sheets are examples, and the counsellor is asked which
+    job it was; a job said is shown as said."""
+    from assistant.domain.dossier import Dossier
+    from assistant.domain.steps import Experience
+
+    dossier = Dossier.ouvrir("TEST-002", "maison_arret")
+    dossier.etapes.experiences.experiences = [
+        Experience(intitule_libre="bâtiment", type="emploi_salarie"),
+        Experience(intitule_libre="cariste", type="interim"),
+    ]
+    pistes = Suggesteur(knowledge_service).suggerer(dossier).metiers
+    origines = {p.origine for p in pistes}
+    assert "Expérience : cariste" in origines
+    assert "Expérience : bâtiment (secteur : quel métier ? exemples)" in origines
+    assert {p.hit.code_rome for p in pistes if "bâtiment" in p.origine} <= {
+        code for code in knowledge_service.knowledge.fiches if code.startswith("F")
+    }
