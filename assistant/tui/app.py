@@ -16,7 +16,7 @@ from assistant.config import Settings
 from assistant.session import Session
 from assistant.storage.errors import VaultError
 from assistant.tui import messages
-from assistant.tui.commands import PasserelleCommands
+from assistant.tui.commands import PaletteCommandes, PasserelleCommands
 from assistant.tui.full_collections import FullCollections, defer_full_collections
 from assistant.tui.screens.dossiers import DossiersScreen
 from assistant.tui.screens.help import HelpScreen
@@ -52,6 +52,10 @@ class PasserelleApp(App[None]):
         self._index_worker: Worker[None] | None = None
         self._last_activity = time.monotonic()
         self._full_collections = FullCollections()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, PaletteCommandes):
+            self.push_screen(PaletteCommandes())
 
     def on_mount(self) -> None:
         self.theme = self.session.settings.theme

@@ -3,7 +3,36 @@
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
+
+
+class PaletteCommandes(CommandPalette):
+    """Textual's palette with its two English lines in French (placeholder, no match)."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="Rechercher une commande…", id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Same as Textual's, which writes « No matches found » with no way to change it.
+        self._stop_no_matches_countdown()
+
+        def _aucune() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text("Aucune commande trouvée", style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _aucune)
 
 
 class PasserelleCommands(Provider):

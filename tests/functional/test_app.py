@@ -208,3 +208,32 @@ async def test_ctrl_l_locks_and_the_unlock_returns_where_the_counsellor_was(
         assert app.screen.query_one("#saisie", Input).value == "phrase en cours de frappe"
         assert app.session.is_unlocked
     assert any(isinstance(m, messages.VaultClosed) for m in seen)
+
+
+async def test_the_command_palette_speaks_french(settings: Settings) -> None:
+    from textual.command import CommandInput, CommandList
+
+    _existing_vault(settings, "MA-2026-001")
+    app = make_app(settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await _unlock(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        saisie = app.screen.query_one(CommandInput)
+        assert saisie.placeholder == "Rechercher une commande…"
+        await pilot.press(*"zzzzqx")
+        await pilot.pause(1.0)
+        liste = app.screen.query_one(CommandList)
+        textes = [str(liste.get_option_at_index(i).prompt) for i in range(liste.option_count)]
+        assert any("Aucune commande trouvée" in t for t in textes), textes
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"nouveau")
+        await pilot.pause(0.5)
+        liste = app.screen.query_one(CommandList)
+        assert any(
+            "Nouveau dossier" in str(liste.get_option_at_index(i).prompt)
+            for i in range(liste.option_count)
+        )
