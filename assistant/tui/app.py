@@ -3,13 +3,15 @@
 import os
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker
 
 from assistant.config import Settings
@@ -52,6 +54,18 @@ class PasserelleApp(App[None]):
         self._index_worker: Worker[None] | None = None
         self._last_activity = time.monotonic()
         self._full_collections = FullCollections()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, in French; no « Screenshot »: an SVG of a dossier's screen
+        would be a clear copy of personal data outside the vault."""
+        yield SystemCommand(
+            "Thème", "Changer l'apparence (clair, sombre…)", self.action_change_theme
+        )
+        yield SystemCommand("Quitter", "Fermer Passerelle", self.action_quit)
+        if screen.maximized is not None:
+            yield SystemCommand("Réduire", "Rendre au panneau sa taille", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("Agrandir", "Agrandir le panneau actif", screen.action_maximize)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, PaletteCommandes):

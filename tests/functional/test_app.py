@@ -221,6 +221,13 @@ async def test_the_command_palette_speaks_french(settings: Settings) -> None:
         await pilot.pause()
         saisie = app.screen.query_one(CommandInput)
         assert saisie.placeholder == "Rechercher une commande…"
+        await pilot.pause(0.5)
+        liste = app.screen.query_one(CommandList)
+        tout = " ".join(str(liste.get_option_at_index(i).prompt) for i in range(liste.option_count))
+        assert "Thème" in tout and "Quitter" in tout and "Nouveau dossier" in tout
+        # Textual's English commands, and no screenshot: a clear copy of a dossier's screen.
+        mots = set(tout.split())
+        assert not mots & {"Theme", "Quit", "Keys", "Screenshot", "Maximize"}, tout
         await pilot.press(*"zzzzqx")
         await pilot.pause(1.0)
         liste = app.screen.query_one(CommandList)
