@@ -1139,3 +1139,25 @@ def test_a_job_said_alone_after_puis_goes_on_with_the_past_jobs(
 )
 def test_what_follows_puis_is_a_job_only_when_it_names_one(texte: str) -> None:
     assert len(valeurs(extraire(texte, 3, "experiences"), "experiences")) == 1
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        (
+            "je voudrais devenir chauffeur poids lourd, ou sinon cariste, je peux passer le "
+            "CACES ici ?",
+            ["chauffeur poids lourd", "cariste"],
+        ),
+        ("je veux être cariste ou magasinier", ["cariste", "magasinier"]),
+        (
+            "je voudrais être plombier ou électricien, ou peut-être chauffagiste",
+            ["plombier", "électricien", "chauffagiste"],
+        ),
+        ("je voudrais être maçon ou je sais pas", ["maçon"]),
+        ("je veux être cariste et gagner ma vie", ["cariste"]),
+    ],
+)
+def test_a_second_wish_after_ou_is_one_more_project(texte: str, attendu: list[str]) -> None:
+    projets = valeurs(extraire(texte, 6, "projets"), "projets")
+    assert [p["libelle_personne"] for p in projets] == attendu

@@ -714,13 +714,15 @@ _PROJET = re.compile(
     r"|(?:il|elle)\s+(?:voudrait|veut|aimerait|souhaite|se\s+voit|pense|reve\s+de)|plus\s+tard"
     r"\s+(?:je|il|elle)\s+(?:me|se)\s+vois?t?|ce\s+qui\s+me\s+plairait\s+c'est\s+(?:de\s+)?)\s*"
     r"(?:bien\s+|vraiment\s+|plutot\s+)?"
-    r"(etre|devenir|faire|travailler|bosser|me\s+lancer|me\s+mettre|creer|monter|ouvrir|reprendre"
-    r"|me\s+former|se\s+former|passer)?\b\s*"
+    r"(?P<verbe>etre|devenir|faire|travailler|bosser|me\s+lancer|me\s+mettre|creer|monter|ouvrir"
+    r"|reprendre|me\s+former|se\s+former|passer)?\b\s*"
 )
-# « je veux passer mon CACES et bosser en entrepôt »: one more wish in the same sentence.
+# « je veux passer mon CACES et bosser en entrepôt », « chauffeur poids lourd, ou sinon
+# cariste »: one more wish in the same sentence (after « ou », the verb may go unsaid).
 _PROJET_SUITE = re.compile(
-    r"\bet\s+(?:de\s+|d')?(etre|devenir|faire|travailler|bosser|creer|monter|ouvrir|reprendre"
-    r"|me\s+former|passer)\b\s*"
+    r"\b(?P<lien>et|ou(?:\s+(?:sinon|alors|bien|plutot|peut-etre))?)\s+(?:de\s+|d')?"
+    r"(?P<verbe>etre|devenir|faire|travailler|bosser|creer|monter|ouvrir|reprendre|me\s+former"
+    r"|passer)?\b\s*"
 )
 
 
@@ -730,7 +732,11 @@ def _projets_dits(enonce: Enonce) -> list[re.Match[str]]:
     for m in _PROJET.finditer(enonce.plie):
         dits.append(m)
         fin_phrase = enonce.phrase_de(m.start())[1]
-        dits += _PROJET_SUITE.finditer(enonce.plie, m.end(), fin_phrase)
+        dits += [
+            suite
+            for suite in _PROJET_SUITE.finditer(enonce.plie, m.end(), fin_phrase)
+            if suite.group("verbe") or suite.group("lien").startswith("ou")
+        ]
     return dits
 
 
@@ -756,7 +762,7 @@ def projets(enonce: Enonce) -> list[Proposition]:
     propositions = []
     vus: set[str] = set()
     for m in _projets_dits(enonce):
-        verbe = (m.group(1) or "").strip()
+        verbe = (m.group("verbe") or "").strip()
         debut_phrase, fin_phrase = enonce.phrase_de(m.start())
         suite = _APRES_VERBE.match(plie, m.end())
         position = suite.end() if suite else m.end()
