@@ -1,5 +1,6 @@
 """Certifications for a job or a title: by their title and through the jobs they lead to."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -8,6 +9,11 @@ import numpy as np
 from assistant.retrieval.certifications import Certification
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.metiers import JobHit
+from assistant.retrieval.text import fold
+
+# Certifications of a territory with its own labour law (« [Nouvelle-Calédonie] »): obtained
+# and recognised there, rarely what a person leaving a prison in France can prepare.
+_AUTRE_TERRITOIRE = re.compile(r"\[(?:Nouvelle-Calédonie|Polynésie française|Wallis[^\]]*)\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,9 @@ class CertificationSearch:
         self._courte = np.array([bool(c.courte) for c in self._items], dtype=bool)
         self._inactive = np.array([c.actif is False for c in self._items], dtype=bool)
         self._titre_pro = np.array([bool(c.titre_professionnel) for c in self._items], dtype=bool)
+        self._ailleurs = np.array(
+            [bool(_AUTRE_TERRITOIRE.search(c.intitule or "")) for c in self._items], dtype=bool
+        )
         self._by_rome: dict[str, list[int]] = {}
         for i, c in enumerate(self._items):
             for code in c.rome4:
@@ -70,6 +79,8 @@ class CertificationSearch:
         score[kept & self._inactive] *= 0.5
         # The Ministry's own titles are the Afpa's core offer.
         score[kept & ~self._inactive & self._titre_pro] *= 1.1
+        if not any(lieu in fold(query) for lieu in ("caledonie", "polynesie", "wallis")):
+            score[kept & self._ailleurs] *= 0.3
         order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
         hits = []
         for i in order:

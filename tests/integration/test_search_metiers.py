@@ -316,3 +316,17 @@ def test_real_offer_titles_say_which_sheet_a_generic_title_usually_is(
     assert "offres réelles ainsi classées" in hit.pourquoi or "offre réelle" in hit.pourquoi
     without = JobSearch(knowledge_service.knowledge, index=None, offers=())
     assert "intitulé d'offre" not in without.search("Employé polyvalent (H/F)", top=1)[0].pourquoi
+
+
+def test_certifications_of_another_territory_come_after_those_of_france(
+    knowledge_service: KnowledgeService,
+) -> None:
+    titres = [
+        h.certification.intitule or ""
+        for h in knowledge_service.search_certifications("chauffeur poids lourd", 5)
+    ]
+    assert "Permis de conduire catégorie C" in titres
+    assert not any("Nouvelle-Calédonie" in t for t in titres), titres
+    # Still found when asked for by name.
+    par_nom = knowledge_service.search_certifications("CTRM Nouvelle-Calédonie", 3)
+    assert any("Nouvelle-Calédonie" in (h.certification.intitule or "") for h in par_nom)
