@@ -62,6 +62,10 @@ class ServiceSearch:
             if thematique in self._par_thematique:
                 partage |= self._par_thematique[thematique]
         score[partage] += 1.0
+        if wanted:
+            # A barrier asks for its kind of service: an employment site whose association is
+            # called « … pour le logement … » does not house anyone.
+            score[~partage] = 0
         score[self._justice & (score > 0)] += 0.1  # open to people under justice measures
         if departement:
             score[self._departements != departement] = 0

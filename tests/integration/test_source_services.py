@@ -432,3 +432,36 @@ def test_real_build_twice_is_identical(tmp_path: Path) -> None:
     assert files == ["referentiels_inclusion.jsonl.gz", "services.jsonl.gz", "structures.jsonl.gz"]
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_a_barrier_asks_for_its_kind_of_service_not_for_its_word_in_a_name() -> None:
+    """An employment site run by « … pour le logement et l'insertion » houses no one."""
+    from assistant.retrieval.service_search import ServiceSearch
+    from assistant.retrieval.services import InsertionService
+
+    logement = barriers.thematiques_for(CategorieFrein.LOGEMENT)[0]
+    chantier = InsertionService(
+        "s1",
+        "Emploi en chantier d'insertion",
+        "st1",
+        "Association pour le logement et l'insertion",
+        "siae",
+        thematiques=("trouver-un-emploi--repondre-a-des-offres-demploi",),
+        departement="54",
+    )
+    hebergement = InsertionService(
+        "s2",
+        "Hébergement d'urgence",
+        "st2",
+        "SIAO 54",
+        "data_inclusion",
+        thematiques=(logement,),
+        departement="54",
+    )
+    recherche = ServiceSearch([chantier, hebergement], {})
+    assert [h.service.id for h in recherche.search("logement", "54")] == ["s2"]
+    assert recherche.search("logement", "54", 5) and not ServiceSearch([chantier], {}).search(
+        "logement", "54"
+    )
+    # A query that names no barrier still finds by words.
+    assert [h.service.id for h in ServiceSearch([chantier], {}).search("chantier")] == ["s1"]

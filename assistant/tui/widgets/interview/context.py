@@ -195,7 +195,13 @@ class ContextPanel(Vertical):
                 services.append(f"  • {hit.service.nom}\n")
                 services.append(f"    {hit.pourquoi}\n", style="dim")
             if not groupe.hits:
-                services.append("  Aucun service trouvé dans la base locale.\n", style="dim")
+                services.append(
+                    "  Aucun service de ce type dans la base : le paquet livré contient les SIAE, "
+                    "les GEIQ et les agences France Travail. Importez les services du territoire "
+                    "(export data·inclusion, `passerelle knowledge import services`) ; en "
+                    "attendant, voyez avec le SPIP.\n",
+                    style="dim",
+                )
         if not suggestions.services:
             services.append(
                 "Les services apparaissent pour chaque frein noté à l'étape 5.", style="dim"
