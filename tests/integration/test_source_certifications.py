@@ -89,6 +89,19 @@ def test_short_certifications_are_flagged(by_id: dict[str, Certification]) -> No
 
 
 @real_files
+def test_fimo_leads_to_the_jobs_of_its_driving_licence(
+    by_id: dict[str, Certification], built: tuple[Path, ImportReport]
+) -> None:
+    """The FIMO/FCO RS fiches have no ROME link; no one drives a goods vehicle or a bus for a
+    living without them."""
+    marchandises, voyageurs = by_id["CI112764"], by_id["CI112765"]
+    assert marchandises.rs == "RS5769" and "N4101" in marchandises.rome4
+    assert voyageurs.rs == "RS5768" and "N4103" in voyageurs.rome4
+    assert not set(marchandises.rome4) & set(voyageurs.rome4)
+    assert any("CI112764" in note and "catégorie C" in note for note in built[1].notes)
+
+
+@real_files
 def test_vocational_diplomas_and_levels(by_id: dict[str, Certification]) -> None:
     values = list(by_id.values())
     assert sum(1 for c in values if c.categorie == "cap") >= 201

@@ -464,9 +464,31 @@ def collect(data_dir: Path, report: ImportReport) -> list[dict[str, Any]]:
         report.notes.append(
             f"Codes ROME v3 sans équivalent ROME 4.0 (conservés tels quels) : {codes}"
         )
+    _link_professional_driving(rows, report)
     rows.sort(key=lambda row: row["id"])
     report.rows_kept = len(rows)
     return rows
+
+
+# FIMO / FCO: their RS fiches carry no ROME link, yet no one drives goods (or passengers) for a
+# living in a vehicle over 3.5 t without them: they lead to the jobs of the permis C (or D).
+_PERMIS_FOR_FIMO = {
+    "marchandises": "Permis de conduire catégorie C",
+    "voyageurs": "Permis de conduire catégorie D",
+}
+
+
+def _link_professional_driving(rows: list[dict[str, Any]], report: ImportReport) -> None:
+    permis = {row["intitule"]: row for row in rows if row["intitule"] in _PERMIS_FOR_FIMO.values()}
+    for row in rows:
+        if row["famille_courte"] != "fimo_fco" or row["rome4"]:
+            continue
+        for mot, titre in _PERMIS_FOR_FIMO.items():
+            if mot in (row["intitule"] or "").lower() and titre in permis:
+                row["rome4"] = list(permis[titre]["rome4"])
+                report.notes.append(
+                    f"{row['id']} ({row['intitule']}) : reliée aux fiches ROME du « {titre} »."
+                )
 
 
 # Categories worth adding from the 2021 table when Certif Info lacks them.
