@@ -211,7 +211,7 @@ def preparer(
             )
         )
     textes = charger_feedback(directory)
-    introduction = (
+    introduction = _elider(
         f"{textes.bandeau} Simulation d'entretien pour le poste de {_minuscule(fiche.intitule)} "
         f"({_minuscule(employeur.libelle)}), environ {DUREES[duree]} minutes. "
         "Répondez comme en vrai ; vous pouvez refuser une question."

@@ -69,6 +69,13 @@ def test_gap_and_close_always_there(
         assert plan.introduction.startswith("Entraînement")
 
 
+def test_the_introduction_elides_before_a_vowel(knowledge: Knowledge) -> None:
+    poste = PosteCible.depuis_fiche(knowledge.fiches["F1702"], knowledge)  # Ouvrier en voiries
+    plan = preparer(poste, "entreprise", "courte", None, seed=1)
+    assert "pour le poste d'ouvrier / ouvrière en voiries" in plan.introduction
+    assert " de ouvrier" not in plan.introduction
+
+
 def test_short_and_full_lengths(cariste: PosteCible) -> None:
     courte = preparer(cariste, "entreprise", "courte", None, seed=1)
     complete = preparer(cariste, "entreprise", "complete", None, seed=1)
