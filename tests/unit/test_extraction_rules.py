@@ -1161,3 +1161,26 @@ def test_what_follows_puis_is_a_job_only_when_it_names_one(texte: str) -> None:
 def test_a_second_wish_after_ou_is_one_more_project(texte: str, attendu: list[str]) -> None:
     projets = valeurs(extraire(texte, 6, "projets"), "projets")
     assert [p["libelle_personne"] for p in projets] == attendu
+
+
+def test_a_job_after_puis_and_another_clause_in_the_same_sentence_keep_their_own_words() -> None:
+    """« et avant il… » starts a new clause: the building work is not the agency's (intérim)."""
+    experiences = valeurs(
+        extraire(
+            "il a été employé polyvalent chez McDo 1 an, puis opérateur de production en "
+            "intérim, et avant il bossait dans le bâtiment",
+            3,
+            "experiences",
+        ),
+        "experiences",
+    )
+    assert [(e["intitule_libre"], e["type"]) for e in experiences] == [
+        ("employé polyvalent", "emploi_salarie"),
+        ("opérateur de production", "interim"),
+        ("bâtiment", "emploi_salarie"),
+    ]
+    plongeur = valeurs(
+        extraire("il livrait des pizzas au black, et avant il a été plongeur", 3, "experiences"),
+        "experiences",
+    )
+    assert [e["type"] for e in plongeur] == ["travail_non_declare", "emploi_salarie"]

@@ -543,8 +543,6 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
     for debut, fin in enonce.phrases if trouves else ():
         if not _SUITE.search(plie[max(0, debut - 12) : debut]) or _est_souhait(plie, debut):
             continue
-        if any(phrase == (debut, fin) for _, phrase in trouves):
-            continue
         mots_liants = _LIANT.match(plie, debut)
         garder(_titre(enonce, mots_liants.end() if mots_liants else debut, fin), (debut, fin), True)
     # « il a été maçon et plaquiste », « du placo et de la peinture »: each job or activity said
@@ -593,7 +591,10 @@ def _est_souhait(plie: str, position: int) -> bool:
 
 # « … et il a été plongeur », « , j'ai fait maçon », « mais elle a travaillé… »: a new clause
 # with its own subject, i.e. possibly another job with its own contract and dates.
-_NOUVELLE_CLAUSE = re.compile(r"(?:,|\bet\b|\bmais\b)\s+(?:il|elle|j|je|on)\b")
+_NOUVELLE_CLAUSE = re.compile(
+    r"(?:,|\bet\b|\bmais\b)\s+(?:(?:avant|apres|ensuite|puis|aussi)(?:\s+ca)?\s+)?"
+    r"(?:il|elle|j|je|on)\b"
+)
 
 
 def _par_clause(
