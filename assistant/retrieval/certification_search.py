@@ -35,6 +35,17 @@ def _describe(c: Certification) -> str:
     return ", ".join(parts)
 
 
+_CACES = re.compile(r"\bR ?(4\d\d)\b")
+
+
+def _collapse_key(c: Certification) -> str:
+    """Certifications shown once in a short list: same title, or same CACES recommendation."""
+    recommandation = _CACES.search(c.intitule or "") if c.famille_courte == "caces" else None
+    if recommandation:
+        return f"caces R{recommandation.group(1)}"
+    return fold(c.intitule or c.id)
+
+
 class CertificationSearch:
     def __init__(self, certifications: Sequence[Certification]) -> None:
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
@@ -48,6 +59,7 @@ class CertificationSearch:
         self._ailleurs = np.array(
             [bool(_AUTRE_TERRITOIRE.search(c.intitule or "")) for c in self._items], dtype=bool
         )
+        self._keys = [_collapse_key(c) for c in self._items]
         self._by_rome: dict[str, list[int]] = {}
         for i, c in enumerate(self._items):
             for code in c.rome4:
@@ -81,7 +93,17 @@ class CertificationSearch:
         score[kept & ~self._inactive & self._titre_pro] *= 1.1
         if not any(lieu in fold(query) for lieu in ("caledonie", "polynesie", "wallis")):
             score[kept & self._ailleurs] *= 0.3
-        order = [int(i) for i in np.argsort(-score, kind="stable")[:top] if score[i] > 0]
+        order: list[int] = []
+        seen: set[str] = set()
+        for i in np.argsort(-score, kind="stable"):
+            if len(order) == top or score[i] <= 0:
+                break
+            # A renewed fiche under the same title, or another category of the same CACES:
+            # once is enough in a list of a few.
+            key = self._keys[i]
+            if key not in seen:
+                seen.add(key)
+                order.append(int(i))
         hits = []
         for i in order:
             c = self._items[i]

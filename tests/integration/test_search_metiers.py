@@ -330,3 +330,15 @@ def test_certifications_of_another_territory_come_after_those_of_france(
     # Still found when asked for by name.
     par_nom = knowledge_service.search_certifications("CTRM Nouvelle-Calédonie", 3)
     assert any("Nouvelle-Calédonie" in (h.certification.intitule or "") for h in par_nom)
+
+
+def test_a_job_s_certifications_name_its_caces_once_and_each_title_once(
+    knowledge_service: KnowledgeService,
+) -> None:
+    titres = [
+        h.certification.intitule or ""
+        for h in knowledge_service.search_certifications("cariste", 6)
+    ]
+    assert sum("R489" in t for t in titres) == 1, titres
+    assert len(set(titres)) == len(titres), titres
+    assert titres[0] == "Titre professionnel cariste d'entrepôt"

@@ -226,7 +226,8 @@ def test_bad_rows_are_reported_with_file_and_line_and_the_others_kept(tmp_path: 
     caces = rows["CI10"]
     assert caces.courte and caces.famille_courte == "caces" and caces.rs == "RS300"
     assert caces.certificateurs == ("INRS", "CNAM")
-    assert caces.rome_v3 == ("K2200",) and caces.rome4 == ()
+    # A family code (K2200) gives no exact ROME 4.0 link; its recommendation (R489) does.
+    assert caces.rome_v3 == ("K2200",) and caces.rome4[0] == "N1101"
     assert caces.rome4_approx == ("K2201", "K2204", "K2205")  # family K22, approximate
     assert rows["CI14"].niveau is None and rows["CI14"].titre_professionnel
     # Ministry fiches absent from Certif Info: titled from the 2021 table (read as cp1252).
@@ -270,3 +271,15 @@ def test_build_is_idempotent(tmp_path: Path) -> None:
     assert first.sha256 == second.sha256
     assert (tmp_path / "knowledge" / "certifications.jsonl.gz").read_bytes() == content
     assert "rncp_info.v1.4.csv" in first.source_sha256
+
+
+@real_files
+def test_caces_lead_to_the_jobs_of_their_machines(by_id: dict[str, Certification]) -> None:
+    r489 = [
+        c for c in by_id.values() if c.famille_courte == "caces" and "R489" in (c.intitule or "")
+    ]
+    assert r489 and all("N1101" in c.rome4 for c in r489)
+    r482 = [
+        c for c in by_id.values() if c.famille_courte == "caces" and "R482" in (c.intitule or "")
+    ]
+    assert r482 and all(c.rome4 == ("F1302",) for c in r482)

@@ -478,9 +478,31 @@ _PERMIS_FOR_FIMO = {
 }
 
 
+# CACES: the CNAM's recommendation named in the title says which machines, hence which jobs
+# (their RS fiches carry no ROME link either; the employer's driving authorisation, Code du
+# travail R4323-55 to R4323-57, is what the CACES is asked for).
+_CACES_ROME = {
+    "R489": ("N1101", "N1112", "N1103", "N1110", "N1105"),  # forklifts, driver aboard
+    "R485": ("N1103", "N1105", "N1110"),  # stackers, pedestrian driver
+    "R482": ("F1302",),  # construction machinery
+    "R483": ("N1108",),  # mobile cranes
+    "R484": ("N1111",),  # overhead cranes
+    "R487": ("F1301",),  # tower cranes
+}
+_CACES_RECOMMENDATION = re.compile(r"\bR ?(4\d\d)\b")
+
+
 def _link_professional_driving(rows: list[dict[str, Any]], report: ImportReport) -> None:
     permis = {row["intitule"]: row for row in rows if row["intitule"] in _PERMIS_FOR_FIMO.values()}
+    caces_linked = 0
     for row in rows:
+        if row["famille_courte"] == "caces" and not row["rome4"]:
+            found = _CACES_RECOMMENDATION.search(row["intitule"] or "")
+            codes = _CACES_ROME.get(f"R{found.group(1)}", ()) if found else ()
+            if codes:
+                row["rome4"] = list(codes)
+                caces_linked += 1
+            continue
         if row["famille_courte"] != "fimo_fco" or row["rome4"]:
             continue
         for mot, titre in _PERMIS_FOR_FIMO.items():
@@ -489,6 +511,10 @@ def _link_professional_driving(rows: list[dict[str, Any]], report: ImportReport)
                 report.notes.append(
                     f"{row['id']} ({row['intitule']}) : reliée aux fiches ROME du « {titre} »."
                 )
+    report.notes.append(
+        f"{caces_linked} CACES reliés aux fiches ROME des engins de leur recommandation "
+        "(R489, R485, R482, R483, R484, R487)."
+    )
 
 
 # Categories worth adding from the 2021 table when Certif Info lacks them.
