@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.retrieval.certifications import Certification
+from assistant.retrieval.certifications import CACES_RECOMMENDATION, Certification
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.metiers import JobHit
 from assistant.retrieval.text import fold
@@ -35,12 +35,11 @@ def _describe(c: Certification) -> str:
     return ", ".join(parts)
 
 
-_CACES = re.compile(r"\bR ?(4\d\d)\b")
-
-
 def _collapse_key(c: Certification) -> str:
     """Certifications shown once in a short list: same title, or same CACES recommendation."""
-    recommandation = _CACES.search(c.intitule or "") if c.famille_courte == "caces" else None
+    recommandation = (
+        CACES_RECOMMENDATION.search(c.intitule or "") if c.famille_courte == "caces" else None
+    )
     if recommandation:
         return f"caces R{recommandation.group(1)}"
     return fold(c.intitule or c.id)

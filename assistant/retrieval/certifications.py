@@ -1,5 +1,6 @@
 """The certifications of the knowledge pack, as the search layer uses them."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -8,6 +9,8 @@ from assistant.retrieval.knowledge import KnowledgeMissing
 from assistant.retrieval.pack import read_dataset
 
 DATASET = "certifications"
+CACES_RECOMMENDATION = re.compile(r"\bR ?(4\d\d)\b")
+"""The CNAM recommendation a CACES title names (« … R489 … »): which machines."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.retrieval.certifications import CACES_RECOMMENDATION
 from assistant.retrieval.pack import DatasetEntry, DatasetInfo, write_dataset
 from assistant.retrieval.sources.base import (
     ImportFailed,
@@ -489,7 +490,6 @@ _CACES_ROME = {
     "R484": ("N1111",),  # overhead cranes
     "R487": ("F1301",),  # tower cranes
 }
-_CACES_RECOMMENDATION = re.compile(r"\bR ?(4\d\d)\b")
 
 
 def _link_professional_driving(rows: list[dict[str, Any]], report: ImportReport) -> None:
@@ -497,7 +497,7 @@ def _link_professional_driving(rows: list[dict[str, Any]], report: ImportReport)
     caces_linked = 0
     for row in rows:
         if row["famille_courte"] == "caces" and not row["rome4"]:
-            found = _CACES_RECOMMENDATION.search(row["intitule"] or "")
+            found = CACES_RECOMMENDATION.search(row["intitule"] or "")
             codes = _CACES_ROME.get(f"R{found.group(1)}", ()) if found else ()
             if codes:
                 row["rome4"] = list(codes)
