@@ -27,7 +27,8 @@ from assistant.retrieval.text import (
 )
 
 KIND_APPELLATIONS = "appellations"
-# Votes of labelled offer titles above this count as much as one exact title seen twice.
+# Votes of labelled offer titles are capped: one offer with exactly the query's words
+# (log 2 ≈ 0.69) already counts fully, a hundred do not count more.
 OFFER_VOTES_CAP = 0.7
 MAX_QUERY_CHARS = 300
 # First words of the titles of job sheets that lead others.
@@ -345,14 +346,10 @@ class JobSearch:
         """The text searched for a query (the dense index embeds the same text)."""
         return self._understood(query)[1]
 
-    def _own_words(self, text: str) -> str:
-        """A text without offer noise, folded, in the titles' gender; jargon not spelled out."""
-        return expand(clean_query(text[:MAX_QUERY_CHARS]), self.masculine, False)
-
     def _understood(self, query: str) -> tuple[str, str, dict[str, str]]:
         """The query's own words; the text searched (counsellor words spelled out, and the
         workers of the activities it names); those workers, with their activity word."""
-        said = self._own_words(query)
+        said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
         # Spelled-out words (« chantiers » -> « manoeuvre… ») do not hide that the person named
         # an activity, not a job: the workers come from the person's own words.
         workers = self.agents.workers(said)
