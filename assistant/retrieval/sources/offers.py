@@ -18,6 +18,7 @@ from assistant.retrieval.knowledge import Knowledge
 from assistant.retrieval.offer_titles import DATASET
 from assistant.retrieval.pack import DatasetEntry, DatasetInfo, write_dataset
 from assistant.retrieval.sources.base import ImportReport, read_csv
+from assistant.retrieval.sources.rome_passage import is_fiche_code
 from assistant.retrieval.text import fold
 
 FOLDER = KNOWLEDGE_DIR / "sources" / "offres_etiquetees"
@@ -27,7 +28,6 @@ LICENCE = (
     "Données publiques de France Travail ; seuls l'intitulé et les codes sont repris "
     "(faits, pas de texte d'auteur)"
 )
-_ROME = re.compile(r"^[A-N]\d{4}$")
 _GENDER = re.compile(r"\b(?:h\s+f|f\s+h)\b")
 MAX_TITLE = 200
 
@@ -87,7 +87,7 @@ def read_offers(folder: Path, knowledge: Knowledge, report: ImportReport) -> lis
             if len(title) > MAX_TITLE:
                 report.problem(path, line, f"intitulé de plus de {MAX_TITLE} caractères")
                 continue
-            if not _ROME.match(code):
+            if not is_fiche_code(code):
                 report.problem(path, line, f"code ROME invalide ({code!r})")
                 continue
             if offer_id in offers:

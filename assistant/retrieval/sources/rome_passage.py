@@ -47,6 +47,11 @@ class RomePassage:
         return sorted(exact), sorted(approx - exact), unknown
 
 
+def is_fiche_code(code: str) -> bool:
+    """The code of one ROME fiche (`H1203`), not of a family."""
+    return bool(_FICHE.match(code))
+
+
 def is_rome_code(code: str) -> bool:
     """A ROME code as certification tables publish it: a fiche (`H1203`) or a family (`G15`)."""
     return bool(_FICHE.match(code) or _FAMILY.match(code))
