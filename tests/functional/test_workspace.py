@@ -336,3 +336,28 @@ async def test_the_steps_list_replaces_only_the_lines_that_change(settings: Sett
 
 def _ligne(saisie: Input) -> str:
     return "".join(segment.text for segment in saisie.render_line(0))
+
+
+async def test_the_closing_summary_waits_for_the_proposals_of_its_step(
+    settings: Settings,
+) -> None:
+    _vault(settings)
+    async with make_app(settings).run_test(size=SIZE) as pilot:
+        screen = await ouvrir_entretien(pilot)
+        for _ in range(10):
+            question = screen.entretien.question
+            assert question is not None and not question.cloture
+            if question.question.id == "cadre.relance_interprete":
+                break
+            await pilot.press("ctrl+n")
+            await attendre(pilot)
+        await dire(pilot, screen, "Non, pas d'interprète.")
+        assert [p.champ for p in screen.en_attente] == ["interprete"]
+        # The summary would miss the answer just given: it waits for the decision.
+        assert "Si je résume" not in _chat(screen)
+        assert "je résumerai ensuite l'étape" in _chat(screen)
+        await pilot.press("ctrl+o")
+        await attendre(pilot)
+        resume = _chat(screen).split("Si je résume cette partie :")[-1]
+        assert "• Interprète présent : non" in resume
+        assert resume.count("Est-ce juste ?") == 1

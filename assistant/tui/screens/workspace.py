@@ -101,6 +101,8 @@ class WorkspaceScreen(Screen[None]):
         self.entretien = entretien
         self.en_attente: list[Proposition] = []
         self._derniere_question: str | None = None
+        self._resume_differe: int | None = None
+        """A step whose closing summary waits for the counsellor's decision on its proposals."""
         self._lancement_suggestions = 0.0
         self._cle_suggestions: tuple[object, ...] | None = None
         self._generation_suggestions = 0
@@ -234,6 +236,22 @@ class WorkspaceScreen(Screen[None]):
         ident = question.question.id if question else None
         if ident is not None and ident == self._derniere_question:
             return
+        if (
+            question is not None
+            and question.cloture
+            and self._propositions_de(question.numero_etape)
+        ):
+            # The summary reads back what is noted: it waits for the proposals of its step, or
+            # what was just understood would be missing from it.
+            if self._resume_differe != question.numero_etape:
+                self._resume_differe = question.numero_etape
+                fil.ajouter(
+                    "note",
+                    "Décidez d'abord des propositions ci-dessous : je résumerai ensuite "
+                    "l'étape pour la relire avec la personne.",
+                )
+            return
+        self._resume_differe = None
         self._derniere_question = ident
         if question is None:
             fil.ajouter(
@@ -342,6 +360,11 @@ class WorkspaceScreen(Screen[None]):
         self._montrer_attente()
         if not self.en_attente:
             self.query_one("#saisie", Input).focus()
+        if self._resume_differe is not None and not self._propositions_de(self._resume_differe):
+            self._poser_question()
+
+    def _propositions_de(self, numero: int) -> bool:
+        return any(p.etape == numero for p in self.en_attente)
 
     def _accepter(self, proposition: Proposition, rafraichir: bool = True) -> bool:
         try:
