@@ -85,6 +85,14 @@ def test_detention_in_an_employer_document_is_a_reminder_not_a_block() -> None:
     assert _types(texte, TypeBrouillon.SYNTHESE) == []
 
 
+def test_work_in_detention_under_its_prison_name_is_a_reminder_in_a_cv() -> None:
+    """« Service général », « auxi » say where the work was: the wording is the person's choice."""
+    for texte in ("Agent d'entretien au service général (2024).", "Auxi cuisine, 8 mois."):
+        assert _types(texte, TypeBrouillon.CV) == [("mention_detention", False)], texte
+    for texte in ("Auxiliaire de vie (2019).", "Accueil du service client, général."):
+        assert _types(texte, TypeBrouillon.CV) == [], texte
+
+
 def test_an_injection_in_a_dossier_note_is_flagged_in_the_template_draft() -> None:
     dossier = Dossier.ouvrir("TEST-03", "maison_arret")
     dossier.etapes.situation.inquietude_principale = (

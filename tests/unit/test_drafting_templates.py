@@ -11,6 +11,7 @@ from assistant.domain.enums import NonReponse, TypeBrouillon
 from assistant.domain.steps import ETAPES
 from assistant.drafting import FaitsDossier, FicheCible, rediger
 from assistant.drafting.grounding import faits_non_sources
+from assistant.drafting.lint import DOCUMENTS_EMPLOYEUR
 
 pytestmark = pytest.mark.unit
 AUJOURD_HUI = date(2026, 3, 10)
@@ -30,7 +31,12 @@ def _verifier_ancrage(brouillon: Brouillon, faits: FaitsDossier) -> None:
     for phrase in brouillon.phrases():
         assert phrase.sources, phrase.texte
         assert all(s in faits for s in phrase.sources), (phrase.texte, phrase.sources)
-        assert phrase.signalements == [], (phrase.texte, phrase.signalements)
+        # Only the reminder that an employer document names where detention work was done
+        # (« au service général »): the person chooses the wording with the counsellor.
+        rappels = [s for s in phrase.signalements if s.type == "mention_detention"]
+        assert phrase.signalements == rappels, (phrase.texte, phrase.signalements)
+        assert not rappels or brouillon.type in DOCUMENTS_EMPLOYEUR, phrase.texte
+        assert not any(s.bloquant for s in rappels)
         textes = [faits[s] for s in phrase.sources]
         assert faits_non_sources(phrase.texte, textes) == []
 
@@ -82,6 +88,19 @@ def test_employer_documents_never_mention_detention(type_document) -> None:
         texte = brouillon.texte().lower()
         for mot in ("prison", "détention", "pénitentiaire", "incarcération", "spip"):
             assert mot not in texte, (dossier.reference, mot)
+
+
+def test_a_cv_line_naming_the_prison_service_reminds_to_choose_its_wording() -> None:
+    demo = next(
+        d
+        for d in dossiers_demo(AUJOURD_HUI)
+        if any(
+            "service général" in (e.intitule_libre or "") for e in d.etapes.experiences.experiences
+        )
+    )
+    brouillon = rediger(demo, "cv", aujourd_hui=AUJOURD_HUI).brouillon
+    [phrase] = [p for p in brouillon.phrases() if "service général" in p.texte]
+    assert [(s.type, s.bloquant) for s in phrase.signalements] == [("mention_detention", False)]
 
 
 def test_the_cv_shows_detention_work_like_any_other_and_leaves_contacts_to_the_person() -> None:
