@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from assistant.retrieval.text import STOPWORDS
 
-# Activity ending -> worker endings, tried on the stem and on the stem less its last letter
-# (« maçonnerie » -> « maçonn » -> « maçon »).
+# Activity ending -> worker endings, tried on the stem and, after a doubled consonant, on the
+# stem less its last letter (« maçonnerie » -> « maçonn » -> « maçon »).
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("erie", ("ier", "er", "", "iste", "eur", "e")),  # plomberie, boulangerie, ébénisterie
     ("ure", ("eur", "re", "urier")),  # coiffure, peinture, couture
@@ -55,7 +55,10 @@ class AgentNouns:
             if not word.endswith(ending) or len(word) - len(ending) < 3:
                 continue
             stem = word[: len(word) - len(ending)]
-            for base in (stem, stem[:-1]):
+            # The stem less its last letter only for a doubled consonant (« maçonn »): « cart »
+            # of « carte » would give « cariste ».
+            bases = (stem, stem[:-1]) if stem[-1] == stem[-2] else (stem,)
+            for base in bases:
                 for worker in workers:
                     candidate = base + worker
                     if candidate != word and candidate in self.heads:

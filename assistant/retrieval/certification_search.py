@@ -6,14 +6,56 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.retrieval.agent_nouns import AgentNouns
 from assistant.retrieval.certifications import CACES_RECOMMENDATION, Certification
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.metiers import JobHit
 from assistant.retrieval.text import fold
 
-# Certifications of a territory with its own labour law (« [Nouvelle-Calédonie] »): obtained
-# and recognised there, rarely what a person leaving a prison in France can prepare.
+# Certifications of a territory with its own labour law: obtained and recognised there, rarely
+# what a person leaving a prison in France can prepare. The title says so (« … [Wallis] ») or
+# only the certifier does (« Maçon », « Serveur en restauration » of the Haut Commissariat en
+# Polynésie française). The overseas départements are French law: not among them.
 _AUTRE_TERRITOIRE = re.compile(r"\[(?:Nouvelle-Calédonie|Polynésie française|Wallis[^\]]*)\]\s*$")
+_CERTIFICATEUR_AILLEURS = re.compile(r"polyn[ée]si|nouvelle[- ]cal[ée]donie|wallis", re.IGNORECASE)
+_TERRITOIRES_NOMMES = ("caledonie", "polynesie", "wallis")
+
+# What a counsellor looks for first for a job: the Ministry's titles (the Afpa's own), the
+# national vocational diplomas and CQPs, and the licences the job asks for (permis, FIMO, CACES,
+# SST…); a private title or a university degree only after them. A share of the score, so that
+# a certification found by its words is not overtaken by one only linked to a guessed job.
+_PRIORITE_CATEGORIE = {
+    "titre_professionnel": 0.5,
+    "cap": 0.35,
+    "cqp": 0.25,
+    "bp": 0.25,
+    "mc": 0.25,
+    "bac_pro": 0.2,  # mostly three years of lycée; adults take the CAP or the titre
+    "bep": 0.15,  # mostly a step inside a Bac pro now
+}
+_PRIORITE_HABILITATION = 0.35
+"""A licence the job requires (`famille_courte` known): a prerequisite to hiring."""
+_PRIORITE_PAR_NIVEAU = 0.1
+"""Less per level above 3 (CAP): the usual entry level of the people met."""
+# A competition for established craftsmen, not a qualification to prepare.
+_CONCOURS = re.compile(r"^Un des meilleurs ouvriers de France", re.IGNORECASE)
+
+
+def _priorite(c: Certification) -> float:
+    if c.categorie == "habilitation_courte":
+        bonus = _PRIORITE_HABILITATION if c.famille_courte else 0.0
+        # Among the categories of a CACES, equal otherwise, the usual one stands for them.
+        bonus += 0.001 if _caces_usuel(c) else 0.0
+    else:
+        bonus = _PRIORITE_CATEGORIE.get(c.categorie, 0.0)
+    return bonus - _PRIORITE_PAR_NIVEAU * max((c.niveau or 3) - 3, 0)
+
+
+def _ailleurs(c: Certification) -> bool:
+    return bool(
+        _AUTRE_TERRITOIRE.search(c.intitule or "")
+        or any(_CERTIFICATEUR_AILLEURS.search(nom) for nom in c.certificateurs)
+    )
 
 
 @dataclass(frozen=True)
@@ -30,9 +72,33 @@ def _describe(c: Certification) -> str:
     code = c.rncp or c.rs
     if code:
         parts.append(code)
+    if c.intitule_repris_de:
+        # No source publishes the title under the new number yet.
+        parts.append(f"fiche renouvelée, intitulé repris de {c.intitule_repris_de}")
     if c.actif is False:
-        parts.append("fiche inactive, voir la certification qui la remplace")
+        parts.append(
+            "fiche inactive, remplacée par " + ", ".join(c.remplacee_par)
+            if c.remplacee_par
+            else "fiche inactive"
+        )
     return ", ".join(parts)
+
+
+_CATEGORIE_CACES = re.compile(r"\bcatégorie (\w+)", re.IGNORECASE)
+# The category a CACES is usually asked for, shown for its recommendation: the forklift of
+# warehouses (R489 cat. 3), the boom lift (R486 cat. B), the floor-controlled crane (R484 cat. 1).
+_CACES_COURANT = {"489": "3", "486": "B", "484": "1"}
+
+
+def _caces_usuel(c: Certification) -> bool:
+    recommandation = CACES_RECOMMENDATION.search(c.intitule or "")
+    categorie = _CATEGORIE_CACES.search(c.intitule or "")
+    return bool(
+        c.famille_courte == "caces"
+        and recommandation
+        and categorie
+        and _CACES_COURANT.get(recommandation.group(1)) == categorie.group(1)
+    )
 
 
 def _collapse_key(c: Certification) -> str:
@@ -42,23 +108,51 @@ def _collapse_key(c: Certification) -> str:
     )
     if recommandation:
         return f"caces R{recommandation.group(1)}"
-    return fold(c.intitule or c.id)
+    # « Cariste d'entrepôt » is the former number of « Titre professionnel cariste d'entrepôt »,
+    # « Couvreur » (CAP) of « CAP couvreur ».
+    kind = fold(c.type)
+    return f"{kind}: {fold(c.intitule or c.id).removeprefix(kind + ' ')}"
+
+
+def _indexed_text(c: Certification, agents: AgentNouns | None) -> str:
+    """Title and type; with the workers of the trades it names: diplomas name the trade
+    (« CAP cuisine », « CAP métiers de la coiffure »), people the worker (« cuisinier »)."""
+    text = f"{c.intitule} {c.type}"
+    if agents is None:
+        return text
+    workers = [found[0] for word in fold(c.intitule or "").split() if (found := agents.of(word))]
+    return " ".join([text, *workers])
 
 
 class CertificationSearch:
-    def __init__(self, certifications: Sequence[Certification]) -> None:
+    def __init__(
+        self, certifications: Sequence[Certification], agents: AgentNouns | None = None
+    ) -> None:
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
         self._items = [c for c in certifications if c.intitule]
-        self._lexical = LexicalIndex([f"{c.intitule} {c.type}" for c in self._items])
+        self._lexical = LexicalIndex([_indexed_text(c, agents) for c in self._items])
         # Per-certification facts as arrays: the adjustments are a few vector operations.
         self._niveau = np.array([c.niveau or 0 for c in self._items], dtype=np.int64)
         self._courte = np.array([bool(c.courte) for c in self._items], dtype=bool)
         self._inactive = np.array([c.actif is False for c in self._items], dtype=bool)
-        self._titre_pro = np.array([bool(c.titre_professionnel) for c in self._items], dtype=bool)
-        self._ailleurs = np.array(
-            [bool(_AUTRE_TERRITOIRE.search(c.intitule or "")) for c in self._items], dtype=bool
+        self._priorite = np.array([_priorite(c) for c in self._items], dtype=np.float64)
+        self._ailleurs = np.array([_ailleurs(c) for c in self._items], dtype=bool)
+        self._concours = np.array(
+            [bool(_CONCOURS.search(c.type or "")) for c in self._items], dtype=bool
         )
         self._keys = [_collapse_key(c) for c in self._items]
+        # The categories of each CACES recommendation, named on the line that stands for them.
+        self._categorie = [
+            found.group(1) if c.famille_courte == "caces" and found else None
+            for c in self._items
+            for found in [_CATEGORIE_CACES.search(c.intitule or "")]
+        ]
+        self._categories: dict[str, list[str]] = {}
+        for key, categorie, c in zip(self._keys, self._categorie, self._items, strict=True):
+            if categorie and c.actif is not False:
+                known = self._categories.setdefault(key, [])
+                if categorie not in known:
+                    known.append(categorie)
         self._by_rome: dict[str, list[int]] = {}
         for i, c in enumerate(self._items):
             for code in c.rome4:
@@ -87,11 +181,12 @@ class CertificationSearch:
         )
         score[excluded] = 0
         kept = found & ~excluded
+        score[kept] *= 1 + self._priorite[kept]
         score[kept & self._inactive] *= 0.5
-        # The Ministry's own titles are the Afpa's core offer.
-        score[kept & ~self._inactive & self._titre_pro] *= 1.1
-        if not any(lieu in fold(query) for lieu in ("caledonie", "polynesie", "wallis")):
-            score[kept & self._ailleurs] *= 0.3
+        score[kept & self._concours] *= 0.3
+        # Asked for by the territory's name, they are what is looked for.
+        nomme = any(lieu in fold(query) for lieu in _TERRITOIRES_NOMMES)
+        score[kept & self._ailleurs] *= 1.5 if nomme else 0.3
         order: list[int] = []
         seen: set[str] = set()
         for i in np.argsort(-score, kind="stable"):
@@ -109,5 +204,8 @@ class CertificationSearch:
             why = _describe(c)
             if i in linked:
                 why += f" ; mène à « {linked[i].libelle} » ({linked[i].code_rome})"
+            autres = [x for x in self._categories.get(self._keys[i], []) if x != self._categorie[i]]
+            if autres:
+                why += f" ; autres catégories : {', '.join(sorted(autres))}"
             hits.append(CertificationHit(c, round(float(score[i]), 4), why + "."))
         return hits

@@ -192,7 +192,7 @@ class KnowledgeService:
     def certifications(self) -> CertificationSearch:
         return self._once(
             "certifications",
-            lambda: CertificationSearch(load_certifications(self.knowledge_dir)),
+            lambda: CertificationSearch(load_certifications(self.knowledge_dir), self.jobs.agents),
         )
 
     @property

@@ -342,3 +342,39 @@ def test_a_job_s_certifications_name_its_caces_once_and_each_title_once(
     assert sum("R489" in t for t in titres) == 1, titres
     assert len(set(titres)) == len(titres), titres
     assert titres[0] == "Titre professionnel cariste d'entrepôt"
+
+
+def test_a_job_s_certifications_put_the_usual_routes_first(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """What a counsellor prepares a person for: the CAP, the titre professionnel; diplomas that
+    name the trade (« CAP cuisine ») for the worker (« cuisinier »); no certification of a
+    territory with its own labour law only the certifier names (Polynésie française)."""
+    macon = knowledge_service.search_certifications("maçon", 5)
+    titres = [h.certification.intitule for h in macon]
+    assert titres[0] == "CAP maçon", titres
+    assert "intitulé repris de RNCP35715" in macon[0].pourquoi
+    assert "Titre professionnel maçon" in titres
+    assert not any("Polynésie" in nom for h in macon for nom in h.certification.certificateurs), (
+        titres
+    )
+    cuisine = [
+        h.certification.intitule for h in knowledge_service.search_certifications("cuisinier", 5)
+    ]
+    assert "CAP cuisine" in cuisine, cuisine
+    assert any((t or "").startswith("Titre professionnel") for t in cuisine), cuisine
+    assert "Cuisinier" not in cuisine, cuisine  # the Navy's and Polynesia's, not the usual route
+    polynesie = knowledge_service.search_certifications("maçon Polynésie", 5)
+    assert any("Polynésie" in n for h in polynesie for n in h.certification.certificateurs)
+
+
+def test_a_caces_line_stands_for_its_usual_category_and_names_the_others(
+    knowledge_service: KnowledgeService,
+) -> None:
+    [caces] = [
+        h
+        for h in knowledge_service.search_certifications("cariste", 6)
+        if "R489" in (h.certification.intitule or "")
+    ]
+    assert "catégorie 3 chariots élévateurs frontaux" in (caces.certification.intitule or "")
+    assert "autres catégories : 1A, 1B, 2A, 2B, 4, 5, 6, 7" in caces.pourquoi, caces.pourquoi

@@ -74,6 +74,21 @@ def test_renewed_titre_takes_the_title_of_its_predecessor(by_id: dict[str, Certi
 
 
 @real_files
+def test_a_renovated_diploma_keeps_its_title_unless_the_cpc_list_gives_one(
+    by_id: dict[str, Certification],
+) -> None:
+    """The CAP maçon was renewed as RNCP41830, a number too recent for Certif Info 2024: it
+    is found under the title of its predecessor, which says so."""
+    cap = by_id["RNCP41830"]
+    assert (cap.intitule, cap.type, cap.niveau) == ("CAP maçon", "CAP", 3)
+    assert cap.intitule_repris_de == "RNCP35715" and cap.actif is not False
+    assert "F1703" in cap.rome4
+    # A renovation that changed the title: the CPC list's title stays (not the former one).
+    geometre = by_id["RNCP39269"]
+    assert (geometre.intitule, geometre.intitule_repris_de) == ("Bac pro Géomètre", None)
+
+
+@real_files
 def test_short_certifications_are_flagged(by_id: dict[str, Certification]) -> None:
     caces = [c for c in by_id.values() if c.intitule and "R489" in c.intitule]
     assert caces and all(c.courte and c.famille_courte == "caces" for c in caces)

@@ -53,7 +53,9 @@ def test_an_activity_gives_its_worker(agents: AgentNouns, word: str, worker: str
     assert worker in agents.of(word)
 
 
-@pytest.mark.parametrize("word", ["tables", "entretien", "college", "auto", "bois", "foret"])
+@pytest.mark.parametrize(
+    "word", ["tables", "entretien", "college", "auto", "bois", "foret", "carte", "cartes"]
+)
 def test_words_that_name_no_activity_give_nothing(agents: AgentNouns, word: str) -> None:
     assert agents.of(word) == []
 
