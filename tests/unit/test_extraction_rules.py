@@ -1163,6 +1163,24 @@ def test_a_second_wish_after_ou_is_one_more_project(texte: str, attendu: list[st
     assert [p["libelle_personne"] for p in projets] == attendu
 
 
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "il fume beaucoup de cannabis, il voudrait de l'aide pour ça",
+        "il voudrait du travail rapidement",
+        "je voudrais des conseils pour mes dettes",
+    ],
+)
+def test_wanting_help_or_work_is_a_need_not_a_project(texte: str) -> None:
+    for etape in (5, 6):
+        assert valeurs(extraire(texte, etape, "projets"), "projets") == [], (etape, texte)
+
+
+def test_a_wish_with_a_job_starting_like_an_article_is_still_a_project() -> None:
+    projets = valeurs(extraire("il voudrait dessinateur en bâtiment", 6, "projets"), "projets")
+    assert [p["libelle_personne"] for p in projets] == ["dessinateur en bâtiment"]
+
+
 def test_a_job_after_puis_and_another_clause_in_the_same_sentence_keep_their_own_words() -> None:
     """« et avant il… » starts a new clause: the building work is not the agency's (intérim)."""
     experiences = valeurs(
@@ -1184,3 +1202,18 @@ def test_a_job_after_puis_and_another_clause_in_the_same_sentence_keep_their_own
         "experiences",
     )
     assert [e["type"] for e in plongeur] == ["travail_non_declare", "emploi_salarie"]
+    # The work in detention told last keeps its own kind; the agency work before it, its own.
+    ici = valeurs(
+        extraire(
+            "il a été commis de cuisine 3 ans en CDI, puis plongeur en intérim, et ici il est "
+            "auxi cuisine depuis 8 mois",
+            3,
+            "experiences",
+        ),
+        "experiences",
+    )
+    assert [(e["intitule_libre"], e["type"]) for e in ici] == [
+        ("commis de cuisine", "emploi_salarie"),
+        ("plongeur", "interim"),
+        ("auxi cuisine", "travail_en_detention"),
+    ]

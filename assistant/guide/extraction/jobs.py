@@ -591,8 +591,11 @@ def _est_souhait(plie: str, position: int) -> bool:
 
 # « … et il a été plongeur », « , j'ai fait maçon », « mais elle a travaillé… »: a new clause
 # with its own subject, i.e. possibly another job with its own contract and dates.
+# « , il… », « et avant il… », « et ici il… » (the work in detention, after the jobs outside).
 _NOUVELLE_CLAUSE = re.compile(
-    r"(?:,|\bet\b|\bmais\b)\s+(?:(?:avant|apres|ensuite|puis|aussi)(?:\s+ca)?\s+)?"
+    r"(?:,|\bet\b|\bmais\b)\s+"
+    r"(?:(?:avant|apres|ensuite|puis|aussi|ici|la|dedans|maintenant|actuellement|aujourd hui"
+    r"|depuis)(?:\s+ca)?\s+)?"
     r"(?:il|elle|j|je|on)\b"
 )
 
@@ -755,6 +758,7 @@ _CREATION = re.compile(
     r"\b(?:a\s+(?:mon|son)\s+compte|(?:ma|sa|leur)\s+(?:propre\s+)?(?:boite|societe|entreprise|affaire)|creer|monter"
     r"|ouvrir|auto[- ]?entrepreneur|mon\s+(?:propre\s+)?(?:commerce|restaurant|snack|garage|salon))"
 )
+_PARTITIF = re.compile(r"(?:du|de\s+la|de\s+l'|des)\b")
 _IAE = re.compile(r"\b(?:chantier\s+d'insertion|insertion|iae|cddi|etti)\b")
 
 
@@ -764,6 +768,8 @@ def projets(enonce: Enonce) -> list[Proposition]:
     vus: set[str] = set()
     for m in _projets_dits(enonce):
         verbe = (m.group("verbe") or "").strip()
+        if not verbe and _PARTITIF.match(plie, m.end()):
+            continue  # « il voudrait de l'aide pour ça », « du travail »: a need, not a job
         debut_phrase, fin_phrase = enonce.phrase_de(m.start())
         suite = _APRES_VERBE.match(plie, m.end())
         position = suite.end() if suite else m.end()
