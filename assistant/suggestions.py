@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 MAX_PISTES = 4
 """Job titles searched per refresh: priority project first, other projects, then experiences."""
+MAX_PROJETS_CERTIFICATIONS = 3
+CERTIFICATIONS_PAR_PISTE = 5
+CERTIFICATIONS_AUTRE_PISTE = 3
+"""Fewer for the second and third projects: the panel stays readable without scrolling far."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,16 @@ class ServicesFrein:
 
 
 @dataclass(frozen=True)
+class CertificationsPiste:
+    pour: str
+    """The project (or, without one, the last job) they lead to: « Projet : cuisinier »."""
+    hits: list["CertificationHit"]
+
+
+@dataclass(frozen=True)
 class Suggestions:
     metiers: list[PisteMetier] = field(default_factory=list)
-    certifications: list["CertificationHit"] = field(default_factory=list)
-    certifications_pour: str | None = None
+    certifications: list[CertificationsPiste] = field(default_factory=list)
     services: list[ServicesFrein] = field(default_factory=list)
     region: str | None = None
 
@@ -71,6 +81,15 @@ def _pistes(dossier: Dossier) -> list[tuple[str, str, str | None]]:
             vues.add(cle)
             uniques.append((origine, mots, code))
     return uniques[:MAX_PISTES]
+
+
+def _pistes_certifications(
+    pistes: list[tuple[str, str, str | None]],
+) -> list[tuple[str, str, str | None]]:
+    """Every project (« cuisinier, ou sinon agent de restauration »: both are prepared for);
+    without a project, the last job."""
+    projets = [p for p in pistes if p[0].startswith("Projet")]
+    return projets[:MAX_PROJETS_CERTIFICATIONS] or pistes[:1]
 
 
 def _origine(quoi: str, mots: str) -> str:
@@ -207,13 +226,18 @@ def suggerer(suggesteur: Suggesteur, dossier: Dossier, top: int = 3) -> Suggesti
             if hit.code_rome not in vus:
                 vus.add(hit.code_rome)
                 metiers.append(PisteMetier(origine, hit, hit.code_rome == code))
-    certifications: list[CertificationHit] = []
-    pour = None
-    if pistes:
-        origine, mots, code = pistes[0]
-        pour = origine
+    certifications: list[CertificationsPiste] = []
+    montrees: set[str] = set()
+    for origine, mots, code in _pistes_certifications(pistes):
         fiche = fiches.get(code) if code else None
-        certifications = suggesteur.certifications(fiche.libelle if fiche else mots)
+        # A certification already shown for the first project is not repeated for the second.
+        trouvees = [
+            h
+            for h in suggesteur.certifications(fiche.libelle if fiche else mots)
+            if h.certification.id not in montrees
+        ][: CERTIFICATIONS_PAR_PISTE if not certifications else CERTIFICATIONS_AUTRE_PISTE]
+        montrees.update(h.certification.id for h in trouvees)
+        certifications.append(CertificationsPiste(origine, trouvees))
     departement = situation.departement_sortie
     services: list[ServicesFrein] = []
     for frein in dossier.etapes.freins.freins:
@@ -225,4 +249,4 @@ def suggerer(suggesteur: Suggesteur, dossier: Dossier, top: int = 3) -> Suggesti
         if ailleurs:
             locaux = suggesteur.services(mots, None, top)
         services.append(ServicesFrein(libelle(frein.categorie), locaux, ailleurs))
-    return Suggestions(metiers, certifications, pour, services, region)
+    return Suggestions(metiers, certifications, services, region)

@@ -84,3 +84,33 @@ def test_a_whole_trade_gives_example_sheets_that_ask_which_job(
     assert {p.hit.code_rome for p in pistes if "bâtiment" in p.origine} <= {
         code for code in knowledge_service.knowledge.fiches if code.startswith("F")
     }
+
+
+def test_each_project_gets_its_certifications_without_repeating_one(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """« cuisinier, ou sinon agent de restauration »: both are prepared for."""
+    from assistant.domain.dossier import Dossier
+    from assistant.domain.steps import Experience, Projet
+
+    dossier = Dossier.ouvrir("TEST-003", "centre_detention")
+    dossier.etapes.projet.projets = [
+        Projet(libelle_personne="cuisinier", code_rome="G1609"),
+        Projet(libelle_personne="agent de restauration", code_rome="G1607"),
+    ]
+    dossier.etapes.experiences.experiences = [
+        Experience(intitule_libre="cariste", type="interim", code_rome="N1101")
+    ]
+    groupes = Suggesteur(knowledge_service).suggerer(dossier).certifications
+    assert [g.pour for g in groupes] == [
+        "Projet : cuisinier",
+        "Projet : agent de restauration",
+    ]
+    assert len(groupes[0].hits) == 5 and 1 <= len(groupes[1].hits) <= 3
+    premier = {h.certification.id for h in groupes[0].hits}
+    assert not premier & {h.certification.id for h in groupes[1].hits}
+    assert "CAP cuisine" in [h.certification.intitule for h in groupes[0].hits]
+    # Without a project, the last job's certifications.
+    dossier.etapes.projet.projets = None
+    [seul] = Suggesteur(knowledge_service).suggerer(dossier).certifications
+    assert seul.pour == "Expérience : cariste" and seul.hits

@@ -171,11 +171,15 @@ class ContextPanel(Vertical):
                 Text("Les fiches apparaissent dès qu'une expérience ou un projet est noté.")
             )
         formations = Text()
-        if suggestions.certifications_pour:
-            formations.append(f"Pour « {suggestions.certifications_pour} »\n\n", style="bold")
-        for certification in suggestions.certifications:
-            formations.append(f"{certification.certification.intitule}\n", style="bold")
-            formations.append(f"  {certification.pourquoi}\n", style="dim")
+        for numero, piste in enumerate(suggestions.certifications):
+            formations.append(("\n" if numero else "") + f"Pour « {piste.pour} »\n\n", style="bold")
+            for certification in piste.hits:
+                formations.append(f"{certification.certification.intitule}\n", style="bold")
+                formations.append(f"  {certification.pourquoi}\n", style="dim")
+            if not piste.hits:
+                formations.append(
+                    "  Aucune autre certification dans la base pour ce projet.\n", style="dim"
+                )
         if not suggestions.certifications:
             formations.append(
                 "Les certifications apparaissent dès qu'un projet ou une expérience est noté.",
