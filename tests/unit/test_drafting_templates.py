@@ -187,3 +187,16 @@ def test_facts_read_like_the_labels() -> None:
         "Freins : Addictions : orientation souhaitée : oui ; thème : Addictions"
     )
     assert faits.theme("dossier:etapes.freins.freins.1") == "sante"
+
+
+def test_a_cv_job_without_dates_shows_how_long_it_lasted() -> None:
+    """« commis de cuisine 3 ans en CDI »: no start date said, the duration is still worth it."""
+    from assistant.domain.steps import Experience
+
+    dossier = Dossier.ouvrir("TEST-CV", "centre_detention")
+    dossier.etapes.experiences.experiences = [
+        Experience(intitule_libre="commis de cuisine", type="emploi_salarie", duree_mois=36)
+    ]
+    resultat = rediger(dossier, "cv", aujourd_hui=AUJOURD_HUI)
+    assert "commis de cuisine (3 ans)." in resultat.brouillon.texte()
+    _verifier_ancrage(resultat.brouillon, FaitsDossier.depuis(dossier, AUJOURD_HUI))
