@@ -26,6 +26,9 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("ier", "iste")),  # jardin
 )
 
+# Words whose derived worker is another trade's: lead (« diagnostic plomb ») is not plumbing.
+_NOT_ACTIVITIES = frozenset({"plomb"})
+
 # Short texts only: longer ones describe tasks, which the job sheets' skill labels already meet,
 # and their adjectives would give workers too (« un transpalette électrique » -> électricien).
 MAX_WORDS = 3
@@ -51,6 +54,8 @@ class AgentNouns:
         if len(word) > 4 and word.endswith(("s", "x")):
             word = word[:-1]
         found: list[str] = []
+        if word in _NOT_ACTIVITIES:
+            return found
         for ending, workers in _ENDINGS:
             if not word.endswith(ending) or len(word) - len(ending) < 3:
                 continue

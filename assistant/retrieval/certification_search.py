@@ -10,7 +10,7 @@ from assistant.retrieval.agent_nouns import AgentNouns
 from assistant.retrieval.certifications import CACES_RECOMMENDATION, Certification
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.metiers import JobHit
-from assistant.retrieval.text import fold
+from assistant.retrieval.text import clean_query, fold, tokens
 
 # Certifications of a territory with its own labour law: obtained and recognised there, rarely
 # what a person leaving a prison in France can prepare. The title says so (« … [Wallis] ») or
@@ -19,6 +19,10 @@ from assistant.retrieval.text import fold
 _AUTRE_TERRITOIRE = re.compile(r"\[(?:Nouvelle-Calédonie|Polynésie française|Wallis[^\]]*)\]\s*$")
 _CERTIFICATEUR_AILLEURS = re.compile(r"polyn[ée]si|nouvelle[- ]cal[ée]donie|wallis", re.IGNORECASE)
 _TERRITOIRES_NOMMES = ("caledonie", "polynesie", "wallis")
+# Certifications the armed forces award their own personnel (the Navy's « Cuisinier »).
+_ARMEES = re.compile(
+    r"\barm[ée]es?\b|marine nationale|gendarmerie|fourriers|interarmées", re.IGNORECASE
+)
 
 # What a counsellor looks for first for a job: the Ministry's titles (the Afpa's own), the
 # national vocational diplomas and CQPs, and the licences the job asks for (permis, FIMO, CACES,
@@ -35,8 +39,15 @@ _PRIORITE_CATEGORIE = {
 }
 _PRIORITE_HABILITATION = 0.35
 """A licence the job requires (`famille_courte` known): a prerequisite to hiring."""
-_PRIORITE_PAR_NIVEAU = 0.1
+_PRIORITE_PAR_NIVEAU = 0.2
 """Less per level above 3 (CAP): the usual entry level of the people met."""
+_LIEN = 0.6
+"""What leading to the job found for the query adds to a certification (a title match gives 1)."""
+_LIEN_MIN = 0.5
+"""Only the jobs found at least half as well as the first one lend their certifications."""
+_SANS_NUMERO = 0.6
+"""A certification with no RNCP or RS number: known to its branch, not registered nationally,
+so not fundable by the CPF. Licences (permis, CACES…) are exempt: the law asks for them."""
 # A competition for established craftsmen, not a qualification to prepare.
 _CONCOURS = re.compile(r"^Un des meilleurs ouvriers de France", re.IGNORECASE)
 
@@ -49,6 +60,16 @@ def _priorite(c: Certification) -> float:
     else:
         bonus = _PRIORITE_CATEGORIE.get(c.categorie, 0.0)
     return bonus - _PRIORITE_PAR_NIVEAU * max((c.niveau or 3) - 3, 0)
+
+
+def _des_armees(c: Certification) -> bool:
+    return bool(c.certificateurs) and all(_ARMEES.search(nom) for nom in c.certificateurs)
+
+
+def _sans_numero(c: Certification) -> bool:
+    return not (
+        c.numeros or c.categorie == "habilitation_courte" or c.famille_courte or _ailleurs(c)
+    )
 
 
 def _ailleurs(c: Certification) -> bool:
@@ -65,13 +86,19 @@ class CertificationHit:
     pourquoi: str
 
 
-def _describe(c: Certification) -> str:
+def _describe(c: Certification, anciens: Sequence[str] = ()) -> str:
     parts = [c.type]
     if c.niveau:
         parts.append(f"niveau {c.niveau}")
     code = c.rncp or c.rs
     if code:
         parts.append(code)
+    elif _sans_numero(c):
+        parts.append("sans numéro RNCP ni RS connu (hors CPF)")
+    if _des_armees(c):
+        parts.append("délivrée par les armées à leurs personnels")
+    if anciens:
+        parts.append("anciennement " + ", ".join(f"« {titre} »" for titre in anciens))
     if c.intitule_repris_de:
         # No source publishes the title under the new number yet.
         parts.append(f"fiche renouvelée, intitulé repris de {c.intitule_repris_de}")
@@ -114,14 +141,34 @@ def _collapse_key(c: Certification) -> str:
     return f"{kind}: {fold(c.intitule or c.id).removeprefix(kind + ' ')}"
 
 
-def _indexed_text(c: Certification, agents: AgentNouns | None) -> str:
-    """Title and type; with the workers of the trades it names: diplomas name the trade
-    (« CAP cuisine », « CAP métiers de la coiffure »), people the worker (« cuisinier »)."""
-    text = f"{c.intitule} {c.type}"
+def _indexed_text(c: Certification, agents: AgentNouns | None, anciens: Sequence[str]) -> str:
+    """Title, former titles and type; with the workers of the trades it names: diplomas name
+    the trade (« CAP cuisine », « CAP métiers de la coiffure »), people the worker
+    (« cuisinier »), and counsellors may know the former name (« vendeur-conseil en magasin »
+    for the « conseiller de vente »)."""
+    titles = " ".join([c.intitule or "", *anciens])
+    text = f"{titles} {c.type}"
     if agents is None:
         return text
-    workers = [found[0] for word in fold(c.intitule or "").split() if (found := agents.of(word))]
+    workers = [found[0] for word in fold(titles).split() if (found := agents.of(word))]
     return " ".join([text, *workers])
+
+
+def _words(title: str, c: Certification) -> set[str]:
+    """The words of a title that name the trade: « Mécanicien(ne) automobile » and « Titre
+    professionnel mécanicien automobile » say the same."""
+    return set(tokens(clean_query(title))) - set(tokens(c.type))
+
+
+def _former_titles(certifications: Sequence[Certification]) -> dict[str, list[str]]:
+    """Number -> the other titles of the fiches it replaced (a renamed title keeps its users)."""
+    anciens: dict[str, list[str]] = {}
+    for c in certifications:
+        for number in c.remplacee_par:
+            known = anciens.setdefault(number, [])
+            if c.intitule and c.intitule not in known:
+                known.append(c.intitule)
+    return anciens
 
 
 class CertificationSearch:
@@ -130,15 +177,34 @@ class CertificationSearch:
     ) -> None:
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
         self._items = [c for c in certifications if c.intitule]
-        self._lexical = LexicalIndex([_indexed_text(c, agents) for c in self._items])
+        former = _former_titles(self._items)
+        self._anciens = [
+            [
+                titre
+                for number in c.numeros
+                for titre in former.get(number, [])
+                if _words(titre, c) != _words(c.intitule or "", c)
+            ]
+            for c in self._items
+        ]
+        texts = [
+            _indexed_text(c, agents, anciens)
+            for c, anciens in zip(self._items, self._anciens, strict=True)
+        ]
+        self._lexical = LexicalIndex(texts)
+        # The words of each text, to know how much of a query a certification says.
+        self._words = [frozenset(tokens(text)) for text in texts]
         # Per-certification facts as arrays: the adjustments are a few vector operations.
         self._niveau = np.array([c.niveau or 0 for c in self._items], dtype=np.int64)
         self._courte = np.array([bool(c.courte) for c in self._items], dtype=bool)
         self._inactive = np.array([c.actif is False for c in self._items], dtype=bool)
         self._priorite = np.array([_priorite(c) for c in self._items], dtype=np.float64)
         self._ailleurs = np.array([_ailleurs(c) for c in self._items], dtype=bool)
+        self._sans_numero = np.array([_sans_numero(c) for c in self._items], dtype=bool)
+        # A competition, or a certification of the armed forces: not what one prepares.
         self._concours = np.array(
-            [bool(_CONCOURS.search(c.type or "")) for c in self._items], dtype=bool
+            [bool(_CONCOURS.search(c.type or "")) or _des_armees(c) for c in self._items],
+            dtype=bool,
         )
         self._keys = [_collapse_key(c) for c in self._items]
         # The categories of each CACES recommendation, named on the line that stands for them.
@@ -167,13 +233,25 @@ class CertificationSearch:
         courtes: bool = False,
     ) -> list[CertificationHit]:
         """Title matches, plus certifications leading to the job sheets found for the query."""
-        lexical = self._lexical.scores(query)
+        words = set(tokens(query))
+        lexical = self._lexical.scores_for_tokens(list(words))
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
+        # A title that says one word of a compound job (« aide » of « aide-soignant »,
+        # « auxiliaire » of « auxiliaire de puériculture ») is about another trade.
+        for j in np.flatnonzero(score).tolist() if len(words) > 1 else []:
+            score[j] *= (len(words & self._words[j]) / len(words)) ** 2
         linked: dict[int, JobHit] = {}
-        for rank, job in enumerate(jobs[:3]):
+        best = max((job.score for job in jobs[:3]), default=0.0)
+        for job in jobs[:3]:
+            # A job found far behind the first is a guess (« auxiliaire de puériculture » ->
+            # « Agent administratif »): its certifications would be noise.
+            if job.score < _LIEN_MIN * best:
+                continue
             for i in self._by_rome.get(job.code_rome, []):
-                score[i] += 0.6 / (rank + 1)
-                linked.setdefault(i, job)
+                # The best job it leads to: one leading to many guessed jobs is not better.
+                if i not in linked:
+                    score[i] += _LIEN * job.score / best
+                    linked[i] = job
         found = score > 0
         excluded = found & (
             (self._niveau > niveau_max if niveau_max is not None else False)
@@ -184,6 +262,7 @@ class CertificationSearch:
         score[kept] *= 1 + self._priorite[kept]
         score[kept & self._inactive] *= 0.5
         score[kept & self._concours] *= 0.3
+        score[kept & self._sans_numero] *= _SANS_NUMERO
         # Asked for by the territory's name, they are what is looked for.
         nomme = any(lieu in fold(query) for lieu in _TERRITOIRES_NOMMES)
         score[kept & self._ailleurs] *= 1.5 if nomme else 0.3
@@ -201,7 +280,7 @@ class CertificationSearch:
         hits = []
         for i in order:
             c = self._items[i]
-            why = _describe(c)
+            why = _describe(c, self._anciens[i])
             if i in linked:
                 why += f" ; mène à « {linked[i].libelle} » ({linked[i].code_rome})"
             autres = [x for x in self._categories.get(self._keys[i], []) if x != self._categorie[i]]

@@ -111,24 +111,24 @@ class Record:
 # Renewed fiches worth following: a new number of a titre professionnel or a short certification
 # (CACES, SST…) usually keeps the title, and the old number is marked inactive.
 _RENEWED = {"titre_professionnel", "habilitation_courte"}
-# So does a renovated national diploma or CQP (« CAP maçon », RNCP35715 -> RNCP41830, too recent
-# for Certif Info 2024); followed once the CPC list has given the titles it knows.
-_RENEWED_DIPLOMAS = {"cap", "bep", "bac_pro", "bp", "mc", "cqp"}
 
 
 def _follow_renewals(
     records: list[Record],
     fc: dict[str, FcFiche],
     covered: set[str],
-    categories: frozenset[str] | set[str] = frozenset(_RENEWED),
+    categories: set[str] | None = _RENEWED,
 ) -> None:
     """Add the missing successors of renewed fiches, and title untitled fiches from a predecessor.
 
     The title (and level) then comes from the previous fiche and `taken_from` says which one,
-    so that the counsellor knows it was not published under the new number.
+    so that the counsellor knows it was not published under the new number. `categories`: the
+    kinds whose successors are followed, all of them when None.
     """
     by_number = {number: record for record in records for number in record.numbers}
-    pending = [r for r in records if r.kind.categorie in categories and r.intitule]
+    pending = [
+        r for r in records if r.intitule and (categories is None or r.kind.categorie in categories)
+    ]
     while pending:
         record = pending.pop()
         for number in record.numbers:
@@ -465,7 +465,11 @@ def collect(data_dir: Path, report: ImportReport) -> list[dict[str, Any]]:
         records.append(record)
         covered.add(row["rncp"])
         by_rncp[row["rncp"]].append(record)
-    _follow_renewals(records, fc, covered, _RENEWED_DIPLOMAS)
+    # Then every other renewed fiche: a renovated diploma or CQP (« CAP maçon », RNCP35715 ->
+    # RNCP41830, too recent for Certif Info 2024), a diplôme d'État (« aide-soignant »,
+    # RNCP35830 -> RNCP40692), a registered title; once the CPC list has given the titles it
+    # knows, so that a counsellor is not shown an inactive fiche as the only route.
+    _follow_renewals(records, fc, covered, categories=None)
 
     unmapped: Counter[str] = Counter()
     rows = [_finish(r, fc, rncp_info, passage, reference_year, unmapped) for r in records]
