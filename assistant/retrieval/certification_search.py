@@ -1,6 +1,8 @@
 """Certifications for a job or a title: by their title and through the jobs they lead to."""
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -112,29 +114,36 @@ def _describe(c: Certification, anciens: Sequence[str] = ()) -> str:
 
 
 _CATEGORIE_CACES = re.compile(r"\bcatégorie (\w+)", re.IGNORECASE)
+_CATEGORIE_DEMANDEE = re.compile(r"\b(?:cat|categorie) (\w+)")
 # The category a CACES is usually asked for, shown for its recommendation: the forklift of
 # warehouses (R489 cat. 3), the boom lift (R486 cat. B), the floor-controlled crane (R484 cat. 1).
 _CACES_COURANT = {"489": "3", "486": "B", "484": "1"}
+# What people call the machines when the title does not say it.
+_CACES_MOTS = {"486": "nacelle", "489": "chariot élévateur"}
+
+
+def _caces(c: Certification) -> tuple[str | None, str | None]:
+    """The recommendation (« 489 ») and the category (« 3 ») a CACES title names."""
+    if c.famille_courte != "caces":
+        return None, None
+    recommandation = CACES_RECOMMENDATION.search(c.intitule or "")
+    categorie = _CATEGORIE_CACES.search(c.intitule or "")
+    return (
+        recommandation.group(1) if recommandation else None,
+        categorie.group(1) if categorie else None,
+    )
 
 
 def _caces_usuel(c: Certification) -> bool:
-    recommandation = CACES_RECOMMENDATION.search(c.intitule or "")
-    categorie = _CATEGORIE_CACES.search(c.intitule or "")
-    return bool(
-        c.famille_courte == "caces"
-        and recommandation
-        and categorie
-        and _CACES_COURANT.get(recommandation.group(1)) == categorie.group(1)
-    )
+    recommandation, categorie = _caces(c)
+    return categorie is not None and _CACES_COURANT.get(recommandation or "") == categorie
 
 
 def _collapse_key(c: Certification) -> str:
     """Certifications shown once in a short list: same title, or same CACES recommendation."""
-    recommandation = (
-        CACES_RECOMMENDATION.search(c.intitule or "") if c.famille_courte == "caces" else None
-    )
+    recommandation, _ = _caces(c)
     if recommandation:
-        return f"caces R{recommandation.group(1)}"
+        return f"caces R{recommandation}"
     # « Cariste d'entrepôt » is the former number of « Titre professionnel cariste d'entrepôt »,
     # « Couvreur » (CAP) of « CAP couvreur ».
     kind = fold(c.type)
@@ -148,6 +157,10 @@ def _indexed_text(c: Certification, agents: AgentNouns | None, anciens: Sequence
     for the « conseiller de vente »)."""
     titles = " ".join([c.intitule or "", *anciens])
     text = f"{titles} {c.type}"
+    recommandation, _ = _caces(c)
+    if recommandation:
+        # Its titles say « Certificat d'aptitude à la conduite en sécurité R486 … PEMP ».
+        text += f" CACES R{recommandation} {_CACES_MOTS.get(recommandation, '')}"
     if agents is None:
         return text
     workers = [found[0] for word in fold(titles).split() if (found := agents.of(word))]
@@ -192,8 +205,11 @@ class CertificationSearch:
             for c, anciens in zip(self._items, self._anciens, strict=True)
         ]
         self._lexical = LexicalIndex(texts)
-        # The words of each text, to know how much of a query a certification says.
+        # The words of each text, to know how much of a query a certification says, each
+        # word weighing what it tells apart (« r486 » more than « caces »).
         self._words = [frozenset(tokens(text)) for text in texts]
+        frequency = Counter(word for words in self._words for word in words)
+        self._poids = {word: math.log(1 + len(texts) / n) for word, n in frequency.items()}
         # Per-certification facts as arrays: the adjustments are a few vector operations.
         self._niveau = np.array([c.niveau or 0 for c in self._items], dtype=np.int64)
         self._courte = np.array([bool(c.courte) for c in self._items], dtype=bool)
@@ -208,11 +224,17 @@ class CertificationSearch:
         )
         self._keys = [_collapse_key(c) for c in self._items]
         # The categories of each CACES recommendation, named on the line that stands for them.
-        self._categorie = [
-            found.group(1) if c.famille_courte == "caces" and found else None
-            for c in self._items
-            for found in [_CATEGORIE_CACES.search(c.intitule or "")]
-        ]
+        self._categorie = [_caces(c)[1] for c in self._items]
+        # The line that stands for a CACES: the category asked for, else the usual one.
+        self._usuel: dict[str, int] = {}
+        self._par_categorie: dict[tuple[str, str], int] = {}
+        for i, (key, c) in enumerate(zip(self._keys, self._items, strict=True)):
+            _, categorie = _caces(c)
+            if categorie is None or c.actif is False:
+                continue
+            self._par_categorie.setdefault((key, categorie.upper()), i)
+            if _caces_usuel(c):
+                self._usuel.setdefault(key, i)
         self._categories: dict[str, list[str]] = {}
         for key, categorie, c in zip(self._keys, self._categorie, self._items, strict=True):
             if categorie and c.actif is not False:
@@ -238,8 +260,10 @@ class CertificationSearch:
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
         # A title that says one word of a compound job (« aide » of « aide-soignant »,
         # « auxiliaire » of « auxiliaire de puériculture ») is about another trade.
+        total = sum(self._poids.get(word, 0.0) for word in words)
         for j in np.flatnonzero(score).tolist() if len(words) > 1 else []:
-            score[j] *= (len(words & self._words[j]) / len(words)) ** 2
+            said = sum(self._poids[word] for word in words & self._words[j])
+            score[j] *= (said / total) ** 2
         linked: dict[int, JobHit] = {}
         best = max((job.score for job in jobs[:3]), default=0.0)
         for job in jobs[:3]:
@@ -268,6 +292,7 @@ class CertificationSearch:
         score[kept & self._ailleurs] *= 1.5 if nomme else 0.3
         order: list[int] = []
         seen: set[str] = set()
+        demandee = _CATEGORIE_DEMANDEE.search(fold(query))
         for i in np.argsort(-score, kind="stable"):
             if len(order) == top or score[i] <= 0:
                 break
@@ -276,7 +301,12 @@ class CertificationSearch:
             key = self._keys[i]
             if key not in seen:
                 seen.add(key)
-                order.append(int(i))
+                if demandee:
+                    shown = self._par_categorie.get((key, demandee.group(1).upper()), i)
+                else:
+                    shown = self._usuel.get(key, i)
+                score[shown] = max(score[shown], score[i])
+                order.append(int(shown))
         hits = []
         for i in order:
             c = self._items[i]

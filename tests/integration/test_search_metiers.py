@@ -414,3 +414,16 @@ def test_a_caces_line_stands_for_its_usual_category_and_names_the_others(
     ]
     assert "catégorie 3 chariots élévateurs frontaux" in (caces.certification.intitule or "")
     assert "autres catégories : 1A, 1B, 2A, 2B, 4, 5, 6, 7" in caces.pourquoi, caces.pourquoi
+    # Whichever category matched the words best, the usual one stands for the CACES…
+    [chariot] = knowledge_service.search_certifications("chariot élévateur", 1)
+    assert "R489" in (chariot.certification.intitule or "")
+    assert "catégorie 3 " in (chariot.certification.intitule or ""), chariot
+    # …unless a category is asked for.
+    asked = knowledge_service.search_certifications("caces cariste catégorie 5", 3)
+    [cat5] = [h for h in asked if "R489" in (h.certification.intitule or "")]
+    assert "catégorie 5 " in (cat5.certification.intitule or ""), cat5
+    # The titles say « plates-formes élévatrices mobiles de personnel », people « nacelle ».
+    [nacelle] = knowledge_service.search_certifications("CACES nacelle", 1)
+    assert "R486" in (nacelle.certification.intitule or ""), nacelle
+    [r486] = knowledge_service.search_certifications("CACES R486 nacelle", 1)
+    assert "R486" in (r486.certification.intitule or ""), r486
