@@ -44,6 +44,13 @@ STOPWORDS = frozenset(
 )
 
 
+# Typographic punctuation has no ASCII form: dropped with the accents, it would glue the words
+# it separates (« agent d’entretien » -> « dentretien », « cariste–magasinier »).
+_TYPOGRAPHIE = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "´": "'", "–": "-", "—": "-", "«": '"', "»": '"', "…": " "}
+)
+
+
 def strip_accents(text: str) -> str:
     # NFKD splits "é" into "e" + accent; the ASCII round trip drops the accents (and symbols).
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -51,14 +58,16 @@ def strip_accents(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, no accents, œ/æ spelled out, punctuation as spaces."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    text = text.lower().replace("œ", "oe").replace("æ", "ae").translate(_TYPOGRAPHIE)
     return _NON_WORD.sub(" ", strip_accents(text)).strip()
 
 
 def clean_query(text: str) -> str:
     """Remove from a job offer's title what is not the job: H/F, contract, schedule, figures."""
     # œ has no decomposition: spelled out before the accents go, or "manœuvre" loses it.
-    folded = strip_accents(text.lower().replace("œ", "oe").replace("æ", "ae"))
+    folded = strip_accents(
+        text.lower().replace("œ", "oe").replace("æ", "ae").translate(_TYPOGRAPHIE)
+    )
     folded = re.sub(r"\(.*?\)", " ", folded)  # "(H/F)", "(Lyon 3e)", "(CDI)"
     folded = _SECTOR.sub(" ", folded)
     folded = _NOISE.sub(" ", folded)

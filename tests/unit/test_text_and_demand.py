@@ -22,6 +22,9 @@ pytestmark = pytest.mark.unit
         ("Électricien secteur naval (H/F)", "electricien"),
         # ... but « chef de secteur » is a job title.
         ("Chef de secteur PGC (H/F)", "chef de secteur pgc"),
+        # Typographic punctuation (pasted from a word processor) still separates words.
+        ("Agent d’entretien (H/F)", "agent d entretien"),
+        ("Cariste–magasinier « confirmé »", "cariste magasinier"),
     ],
 )
 def test_offer_noise_is_removed(offer: str, cleaned: str) -> None:
@@ -85,6 +88,11 @@ def test_one_grammatical_form_of_rome_titles() -> None:
         "Cariste agent de magasinage"
     )
     assert masculine_form("Plaquiste") == "Plaquiste"
+
+
+def test_typographic_apostrophes_and_dashes_separate_words() -> None:
+    assert tokens("agent d’entretien") == tokens("agent d'entretien") == ["agent", "entretien"]
+    assert tokens("cariste—magasinier…") == tokens("cariste-magasinier")
 
 
 def test_tokens_are_stemmed_and_accent_free() -> None:

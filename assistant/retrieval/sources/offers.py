@@ -32,7 +32,8 @@ _GENDER = re.compile(r"\b(?:h\s+f|f\s+h)\b")
 MAX_TITLE = 200
 
 
-def _key(label: str) -> str:
+def title_key(label: str) -> str:
+    """A title as compared with the ROME titles: folded, without the H/F mention."""
     return " ".join(_GENDER.sub(" ", fold(label)).split())
 
 
@@ -40,7 +41,7 @@ class Converter:
     """ROME code of an offer (v3 or 4.0) -> ROME 4.0 sheet, with how it was decided."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.labels = {code: _key(f.libelle) for code, f in knowledge.fiches.items()}
+        self.labels = {code: title_key(f.libelle) for code, f in knowledge.fiches.items()}
         self.children: dict[str, list[str]] = {}
         for code, fiche in sorted(knowledge.fiches.items()):
             if fiche.parent_v3:
@@ -48,26 +49,27 @@ class Converter:
         self.titles: dict[str, set[str]] = {}
         for a in knowledge.appellations:
             for label in (a.libelle, a.court):
-                self.titles.setdefault(_key(label), set()).add(a.rome)
+                self.titles.setdefault(title_key(label), set()).add(a.rome)
 
     def convert(self, code: str, rome_label: str, appellation: str) -> tuple[str, str]:
-        """(ROME 4.0 code, how) or ("", why not)."""
-        if code in self.labels and (not rome_label or _key(rome_label) == self.labels[code]):
+        """(ROME 4.0 code, how) or ("", why not); the sheets a split v3 code became are in
+        `children`."""
+        if code in self.labels and (not rome_label or title_key(rome_label) == self.labels[code]):
             return code, "rome4"
         children = self.children.get(code, [])
         if not children:
             # A 4.0 code whose label changed after v460: kept if the appellation is one of its.
-            if code in self.labels and code in self.titles.get(_key(appellation), set()):
+            if code in self.labels and code in self.titles.get(title_key(appellation), set()):
                 return code, "rome4 par l'appellation"
             if code in self.labels:
                 return code, "rome4 (libellé ROME différent)"
             return "", f"code ROME inconnu ({code})"
         if len(children) == 1:
             return children[0], "v3 -> 4.0"
-        for label in (appellation, rome_label):
-            found = self.titles.get(_key(label), set()) & set(children) if label else set()
+        for label, by in ((appellation, "l'appellation"), (rome_label, "le libellé ROME")):
+            found = self.titles.get(title_key(label), set()) & set(children) if label else set()
             if len(found) == 1:
-                return found.pop(), "v3 -> 4.0 par l'appellation"
+                return found.pop(), f"v3 -> 4.0 par {by}"
         return "", f"code v3 {code} éclaté en {', '.join(children)} sans appellation qui tranche"
 
 
