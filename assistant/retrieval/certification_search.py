@@ -14,10 +14,11 @@ from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.metiers import JobHit
 from assistant.retrieval.text import clean_query, fold, tokens
 
-# Certifications of a territory with its own labour law: obtained and recognised there, rarely
-# what a person leaving a prison in France can prepare. The title says so (« … [Wallis] ») or
-# only the certifier does (« Maçon », « Serveur en restauration » of the Haut Commissariat en
-# Polynésie française). The overseas départements are French law: not among them.
+# Certifications of a territory with its own labour law: obtained and recognised there, not
+# what a person leaving a prison in France prepares; shown only when the territory is named.
+# The title says so (« … [Wallis] ») or only the certifier does (« Maçon », « Serveur en
+# restauration » of the Haut Commissariat en Polynésie française). The overseas départements
+# are French law: not among them.
 _AUTRE_TERRITOIRE = re.compile(r"\[(?:Nouvelle-Calédonie|Polynésie française|Wallis[^\]]*)\]\s*$")
 _CERTIFICATEUR_AILLEURS = re.compile(r"polyn[ée]si|nouvelle[- ]cal[ée]donie|wallis", re.IGNORECASE)
 _TERRITOIRES_NOMMES = ("caledonie", "polynesie", "wallis")
@@ -47,7 +48,11 @@ _LIEN = 0.6
 """What leading to the job found for the query adds to a certification (a title match gives 1)."""
 _LIEN_MIN = 0.5
 """Only the jobs found at least half as well as the first one lend their certifications."""
-_SANS_NUMERO = 0.6
+_NOMMEE = 0.75
+"""Share of a certification's words a query says when it asks for that one by its name."""
+_PLANCHER = 0.15
+"""A certification scoring less than this share of the first one is not listed."""
+_SANS_NUMERO = 0.4
 """A certification with no RNCP or RS number: known to its branch, not registered nationally,
 so not fundable by the CPF. Licences (permis, CACES…) are exempt: the law asks for them."""
 # A competition for established craftsmen, not a qualification to prepare.
@@ -286,15 +291,24 @@ class CertificationSearch:
         score[kept] *= 1 + self._priorite[kept]
         score[kept & self._inactive] *= 0.5
         score[kept & self._concours] *= 0.3
-        score[kept & self._sans_numero] *= _SANS_NUMERO
-        # Asked for by the territory's name, they are what is looked for.
+        for j in np.flatnonzero(kept & self._sans_numero).tolist():
+            # Unless asked for by its name (« CQP déménageur conducteur poids lourds »).
+            title = self._words[j]
+            named = sum(self._poids[word] for word in title & words)
+            if named < _NOMMEE * sum(self._poids[word] for word in title):
+                score[j] *= _SANS_NUMERO
+        # Asked for by the territory's name, they are what is looked for; otherwise they are
+        # not shown, even to fill a short list (« Aide-soignant [Nouvelle-Calédonie] »).
         nomme = any(lieu in fold(query) for lieu in _TERRITOIRES_NOMMES)
-        score[kept & self._ailleurs] *= 1.5 if nomme else 0.3
+        score[kept & self._ailleurs] *= 1.5 if nomme else 0.0
         order: list[int] = []
         seen: set[str] = set()
         demandee = _CATEGORIE_DEMANDEE.search(fold(query))
+        plancher = _PLANCHER * float(score.max()) if len(score) else 0.0
         for i in np.argsort(-score, kind="stable"):
-            if len(order) == top or score[i] <= 0:
+            # Far behind the first, a certification only fills the list (« aide » opérateur
+            # en dépollution pyrotechnique for « aide-soignant »).
+            if len(order) == top or score[i] <= 0 or score[i] < plancher:
                 break
             # A renewed fiche under the same title, or another category of the same CACES:
             # once is enough in a list of a few.

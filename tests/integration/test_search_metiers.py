@@ -379,6 +379,9 @@ def test_a_job_s_certifications_are_those_of_the_job_not_of_its_words(
     assert aide[0].certification.rncp == "RNCP40692" and aide[0].certification.actif is not False
     assert "intitulé repris de RNCP35830" in aide[0].pourquoi
     assert not any("dentaire" in (h.certification.intitule or "") for h in aide), aide
+    # Neither a list filled with what is far behind, nor the diploma of New Caledonia.
+    assert not any("pyrotechnique" in (h.certification.intitule or "") for h in aide), aide
+    assert not any("Nouvelle-Calédonie" in (h.certification.intitule or "") for h in aide), aide
     plombier = [
         h.certification.intitule or ""
         for h in knowledge_service.search_certifications("plombier", 5)
