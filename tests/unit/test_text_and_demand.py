@@ -48,6 +48,8 @@ def test_jargon_is_spelled_out() -> None:
         ("j'ai posé du carrelage", "carreleur"),
         ("je lavais la vaisselle", "plongeur"),
         ("j'ai le permis C", "poids"),
+        ("je roulais en semi et je découchais", "poids"),
+        ("je découchais toute la semaine", "routier"),
         ("j'ai fait un CAP pâtisserie", "patissier"),
         # Brands and platforms said instead of the job.
         ("livreur Uber Eats", "coursier"),
@@ -70,6 +72,8 @@ def test_task_words_need_the_whole_expression() -> None:
     # « Uber » alone (a driver) is not « Uber Eats »; « permis » alone says nothing.
     assert "coursier" not in expand("chauffeur Uber")
     assert expand("permis B") == "permis b"
+    # « semi » alone may be a semiconductor: only « en semi », « un semi » is the truck.
+    assert "poids" not in expand("opérateur semi-conducteurs").split()
 
 
 def test_words_of_work_in_detention_are_spelled_out() -> None:
