@@ -74,6 +74,7 @@ def test_task_words_need_the_whole_expression() -> None:
     assert expand("permis B") == "permis b"
     # « semi » alone may be a semiconductor: only « en semi », « un semi » is the truck.
     assert "poids" not in expand("opérateur semi-conducteurs").split()
+    assert "microelectronique" in expand("opérateur semi-conducteurs").split()
 
 
 def test_words_of_work_in_detention_are_spelled_out() -> None:
