@@ -50,6 +50,13 @@ def test_jargon_is_spelled_out() -> None:
         ("j'ai le permis C", "poids"),
         ("je roulais en semi et je découchais", "poids"),
         ("je découchais toute la semaine", "routier"),
+        ("j'étais vigile dans un centre commercial", "securite"),
+        ("il tondait les pelouses pour la mairie", "espaces"),
+        ("je réparais des vélos", "cycles"),
+        ("je démontais des voitures dans une casse", "demonteur"),
+        ("j'ai fait du télémarketing", "teleconseiller"),
+        ("il posait des fenêtres", "menuiseries"),
+        ("je vendais le pain dans une boulangerie", "vendeur"),
         ("j'ai fait un CAP pâtisserie", "patissier"),
         # Brands and platforms said instead of the job.
         ("livreur Uber Eats", "coursier"),
@@ -75,6 +82,8 @@ def test_task_words_need_the_whole_expression() -> None:
     # « semi » alone may be a semiconductor: only « en semi », « un semi » is the truck.
     assert "poids" not in expand("opérateur semi-conducteurs").split()
     assert "microelectronique" in expand("opérateur semi-conducteurs").split()
+    # « casse » alone is what breaks, not the scrapyard.
+    assert "demonteur" not in expand("il a cassé du matériel").split()
 
 
 def test_words_of_work_in_detention_are_spelled_out() -> None:
