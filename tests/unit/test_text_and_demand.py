@@ -57,6 +57,9 @@ def test_jargon_is_spelled_out() -> None:
         ("j'ai fait du télémarketing", "teleconseiller"),
         ("il posait des fenêtres", "menuiseries"),
         ("je vendais le pain dans une boulangerie", "vendeur"),
+        ("elle faisait des ménages chez des particuliers", "familial"),
+        ("du nettoyage de bureaux", "locaux"),
+        ("dans une usine de voitures sur la chaîne", "assembleur"),
         ("j'ai fait un CAP pâtisserie", "patissier"),
         # Brands and platforms said instead of the job.
         ("livreur Uber Eats", "coursier"),
