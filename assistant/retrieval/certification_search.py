@@ -95,7 +95,7 @@ class CertificationHit:
 
 def _describe(c: Certification, anciens: Sequence[str] = ()) -> str:
     parts = [c.type]
-    if c.niveau:
+    if c.niveau and "niveau" not in c.type:  # « Autre titre … (niveau 3) » says it already
         parts.append(f"niveau {c.niveau}")
     code = c.rncp or c.rs
     if code:
@@ -103,12 +103,12 @@ def _describe(c: Certification, anciens: Sequence[str] = ()) -> str:
     elif _sans_numero(c):
         parts.append("sans numéro RNCP ni RS connu (hors CPF)")
     if _des_armees(c):
-        parts.append("délivrée par les armées à leurs personnels")
+        parts.append("certification délivrée par les armées à leurs personnels")
     if anciens:
         parts.append("anciennement " + ", ".join(f"« {titre} »" for titre in anciens))
     if c.intitule_repris_de:
         # No source publishes the title under the new number yet.
-        parts.append(f"fiche renouvelée, intitulé repris de {c.intitule_repris_de}")
+        parts.append(f"nouveau numéro (intitulé repris de {c.intitule_repris_de})")
     if c.actif is False:
         parts.append(
             "fiche inactive, remplacée par " + ", ".join(c.remplacee_par)
@@ -125,6 +125,11 @@ _CATEGORIE_DEMANDEE = re.compile(r"\b(?:cat|categorie) (\w+)")
 _CACES_COURANT = {"489": "3", "486": "B", "484": "1"}
 # What people call the machines when the title does not say it.
 _CACES_MOTS = {"486": "nacelle", "489": "chariot élévateur"}
+# Short certifications better known by an acronym their title does not say.
+_SIGLES = (
+    (re.compile(r"hygiène alimentaire", re.IGNORECASE), "HACCP"),
+    (re.compile(r"conduite de certains véhicules routiers", re.IGNORECASE), "FIMO FCO"),
+)
 
 
 def _caces(c: Certification) -> tuple[str | None, str | None]:
@@ -166,6 +171,7 @@ def _indexed_text(c: Certification, agents: AgentNouns | None, anciens: Sequence
     if recommandation:
         # Its titles say « Certificat d'aptitude à la conduite en sécurité R486 … PEMP ».
         text += f" CACES R{recommandation} {_CACES_MOTS.get(recommandation, '')}"
+    text += "".join(f" {sigle}" for motif, sigle in _SIGLES if motif.search(c.intitule or ""))
     if agents is None:
         return text
     workers = [found[0] for word in fold(titles).split() if (found := agents.of(word))]
@@ -196,7 +202,7 @@ class CertificationSearch:
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
         self._items = [c for c in certifications if c.intitule]
         former = _former_titles(self._items)
-        self._anciens = [
+        anciens = [
             [
                 titre
                 for number in c.numeros
@@ -205,9 +211,11 @@ class CertificationSearch:
             ]
             for c in self._items
         ]
+        # All are indexed; one is a former name, several are options merged into this fiche
+        # (« Bac pro … option A maçonnerie », « … option B charpente »): not a renaming to show.
+        self._anciens = [titres if len(titres) == 1 else [] for titres in anciens]
         texts = [
-            _indexed_text(c, agents, anciens)
-            for c, anciens in zip(self._items, self._anciens, strict=True)
+            _indexed_text(c, agents, titres) for c, titres in zip(self._items, anciens, strict=True)
         ]
         self._lexical = LexicalIndex(texts)
         # The words of each text, to know how much of a query a certification says, each
@@ -261,6 +269,8 @@ class CertificationSearch:
     ) -> list[CertificationHit]:
         """Title matches, plus certifications leading to the job sheets found for the query."""
         words = set(tokens(query))
+        if not words:  # only stop words: nothing to look for
+            return []
         lexical = self._lexical.scores_for_tokens(list(words))
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
         # A title that says one word of a compound job (« aide » of « aide-soignant »,
@@ -303,6 +313,7 @@ class CertificationSearch:
         score[kept & self._ailleurs] *= 1.5 if nomme else 0.0
         order: list[int] = []
         seen: set[str] = set()
+        numeros: set[str] = set()
         demandee = _CATEGORIE_DEMANDEE.search(fold(query))
         plancher = _PLANCHER * float(score.max()) if len(score) else 0.0
         for i in np.argsort(-score, kind="stable"):
@@ -315,10 +326,16 @@ class CertificationSearch:
             key = self._keys[i]
             if key not in seen:
                 seen.add(key)
+                usuel = self._usuel.get(key, i)
                 if demandee:
-                    shown = self._par_categorie.get((key, demandee.group(1).upper()), i)
+                    shown = self._par_categorie.get((key, demandee.group(1).upper()), usuel)
                 else:
-                    shown = self._usuel.get(key, i)
+                    shown = usuel
+                # The same number twice (a MC renamed CS), or a fiche whose successor is listed.
+                c = self._items[shown]
+                if numeros & {*c.numeros, *c.remplacee_par}:
+                    continue
+                numeros.update(c.numeros)
                 score[shown] = max(score[shown], score[i])
                 order.append(int(shown))
         hits = []

@@ -396,6 +396,27 @@ def test_a_job_s_certifications_are_those_of_the_job_not_of_its_words(
     assert "sans numéro RNCP ni RS connu (hors CPF)" in cqp.pourquoi, cqp
 
 
+def test_a_certification_list_names_each_fiche_once_and_knows_the_usual_acronyms(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """The MC and the CS « aide à domicile » share RNCP37568: one line. HACCP and FIMO are
+    what people say; the titles say « hygiène alimentaire » and « conduite de certains
+    véhicules routiers »."""
+    for query in ("aide à domicile", "boulanger", "cuisinier"):
+        hits = knowledge_service.search_certifications(query, 8)
+        numbers = [n for h in hits for n in h.certification.numeros]
+        assert len(numbers) == len(set(numbers)), (query, numbers)
+    [haccp] = knowledge_service.search_certifications("HACCP", 1)
+    assert "Hygiène alimentaire" in (haccp.certification.intitule or ""), haccp
+    [fimo] = knowledge_service.search_certifications("FIMO", 1)
+    assert fimo.certification.rs == "RS5769", fimo
+    assert knowledge_service.search_certifications("le la de des", 5) == []
+    # A category a CACES does not have: its usual one stands for it.
+    asked = knowledge_service.search_certifications("CACES nacelle catégorie 3", 3)
+    [r486] = [h for h in asked if "R486" in (h.certification.intitule or "")]
+    assert "catégorie B " in (r486.certification.intitule or ""), r486
+
+
 def test_a_renamed_title_is_found_by_its_former_name(knowledge_service: KnowledgeService) -> None:
     """The « Vendeur-conseil en magasin » title is now « Conseiller de vente »: counsellors and
     people still say the former."""

@@ -89,6 +89,17 @@ def test_a_renovated_diploma_keeps_its_title_unless_the_cpc_list_gives_one(
 
 
 @real_files
+def test_options_merged_into_one_new_fiche_take_the_diploma_s_name(
+    by_id: dict[str, Certification],
+) -> None:
+    """RNCP38745 had three options in Certif Info (maçonnerie, charpente, couverture); its
+    successor is the whole Bac pro, not its last option."""
+    merged = by_id["RNCP41014"]
+    assert merged.intitule == "Bac pro interventions sur le patrimoine bâti", merged.intitule
+    assert by_id["RNCP40997"].intitule == "CAP maintenance des véhicules"
+
+
+@real_files
 def test_short_certifications_are_flagged(by_id: dict[str, Certification]) -> None:
     caces = [c for c in by_id.values() if c.intitule and "R489" in c.intitule]
     assert caces and all(c.courte and c.famille_courte == "caces" for c in caces)

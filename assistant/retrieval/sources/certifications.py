@@ -113,6 +113,28 @@ class Record:
 _RENEWED = {"titre_professionnel", "habilitation_courte"}
 
 
+_OPTION_WORDS = {"option", "options", "opt", "spécialité", "mention"}
+
+
+def _common_title(titles: set[str]) -> str | None:
+    """The diploma the titles are options of (« … option A maçonnerie », « … option B
+    charpente » -> « … »); None when they differ otherwise or the common part is short."""
+    words = [title.split() for title in titles]
+    common: list[str] = []
+    for group in zip(*words, strict=False):
+        if len(set(group)) > 1:
+            break
+        common.append(group[0])
+    if not common or common[-1].lower().strip(":.") not in _OPTION_WORDS:
+        return None
+    common.pop()
+    while common and not common[-1].strip(":,;-–"):
+        common.pop()
+    if common:
+        common[-1] = common[-1].rstrip(":,;-–")
+    return " ".join(common) if len(common) >= 3 else None
+
+
 def _follow_renewals(
     records: list[Record],
     fc: dict[str, FcFiche],
@@ -126,6 +148,7 @@ def _follow_renewals(
     kinds whose successors are followed, all of them when None.
     """
     by_number = {number: record for record in records for number in record.numbers}
+    created: list[Record] = []
     pending = [
         r for r in records if r.intitule and (categories is None or r.kind.categorie in categories)
     ]
@@ -149,10 +172,34 @@ def _follow_renewals(
                 covered.add(successor)
                 by_number[successor] = new
                 pending.append(new)
+                created.append(new)
     predecessors: dict[str, list[str]] = defaultdict(list)
     for number, fiche in fc.items():
         for successor in fiche.successors:
             predecessors[successor].append(number)
+    # Several records may share a number: the options of one diploma in Certif Info.
+    sharing: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        for number in record.numbers:
+            sharing[number].append(record)
+
+    def merged_options(record: Record) -> None:
+        # Options merged into one new fiche (« Bac pro … option A maçonnerie », « … option B
+        # charpente », « … option C couverture »): the diploma's name, not one option's.
+        titles = {
+            source.intitule
+            for older in predecessors.get(record.id, [])
+            for source in sharing.get(older, [])
+            if source.intitule
+        }
+        if len(titles) > 1 and (common := _common_title(titles)):
+            record.intitule = common
+        elif len(titles) == 1:
+            # A successor of a fiche renamed just above (created in that order) follows it.
+            record.intitule = titles.pop()
+
+    for record in created:
+        merged_options(record)
     for record in records:
         if record.intitule:
             continue
@@ -161,6 +208,7 @@ def _follow_renewals(
             if source is not None and source.intitule:
                 record.intitule, record.taken_from = source.intitule, older
                 record.niveau = record.niveau or source.niveau
+                merged_options(record)
                 break
 
 
