@@ -1156,6 +1156,11 @@ def test_what_follows_puis_is_a_job_only_when_it_names_one(texte: str) -> None:
         ),
         ("je voudrais être maçon ou je sais pas", ["maçon"]),
         ("je veux être cariste et gagner ma vie", ["cariste"]),
+        (
+            "elle voudrait être auxiliaire de puériculture, sinon vendeuse en boulangerie",
+            ["auxiliaire de puériculture", "vendeuse en boulangerie"],
+        ),
+        ("il voudrait être cuisinier, sinon il retournera en intérim", ["cuisinier"]),
     ],
 )
 def test_a_second_wish_after_ou_is_one_more_project(texte: str, attendu: list[str]) -> None:

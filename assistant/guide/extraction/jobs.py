@@ -722,9 +722,10 @@ _PROJET = re.compile(
     r"|reprendre|me\s+former|se\s+former|passer)?\b\s*"
 )
 # « je veux passer mon CACES et bosser en entrepôt », « chauffeur poids lourd, ou sinon
-# cariste »: one more wish in the same sentence (after « ou », the verb may go unsaid).
+# cariste », « …, sinon vendeuse »: one more wish in the same sentence (after « ou » or
+# « sinon », the verb may go unsaid).
 _PROJET_SUITE = re.compile(
-    r"\b(?P<lien>et|ou(?:\s+(?:sinon|alors|bien|plutot|peut-etre))?)\s+(?:de\s+|d')?"
+    r"\b(?P<lien>et|sinon|ou(?:\s+(?:sinon|alors|bien|plutot|peut-etre))?)\s+(?:de\s+|d')?"
     r"(?P<verbe>etre|devenir|faire|travailler|bosser|creer|monter|ouvrir|reprendre|me\s+former"
     r"|passer)?\b\s*"
 )
@@ -739,7 +740,7 @@ def _projets_dits(enonce: Enonce) -> list[re.Match[str]]:
         dits += [
             suite
             for suite in _PROJET_SUITE.finditer(enonce.plie, m.end(), fin_phrase)
-            if suite.group("verbe") or suite.group("lien").startswith("ou")
+            if suite.group("verbe") or suite.group("lien") != "et"
         ]
     return dits
 
