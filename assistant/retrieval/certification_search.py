@@ -202,25 +202,18 @@ class CertificationSearch:
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
         self._items = [c for c in certifications if c.intitule]
         former = _former_titles(self._items)
-        anciens = [
-            [
-                titre
-                for number in c.numeros
-                for titre in former.get(number, [])
-                if _words(titre, c) != _words(c.intitule or "", c)
-            ]
-            for c in self._items
-        ]
+        anciens = [self._other_titles(c, former) for c in self._items]
         # All are indexed; one is a former name, several are options merged into this fiche
         # (« Bac pro … option A maçonnerie », « … option B charpente »): not a renaming to show.
         self._anciens = [titres if len(titres) == 1 else [] for titres in anciens]
         texts = [
             _indexed_text(c, agents, titres) for c, titres in zip(self._items, anciens, strict=True)
         ]
-        self._lexical = LexicalIndex(texts)
+        words = [tokens(text) for text in texts]
+        self._lexical = LexicalIndex(words)
         # The words of each text, to know how much of a query a certification says, each
         # word weighing what it tells apart (« r486 » more than « caces »).
-        self._words = [frozenset(tokens(text)) for text in texts]
+        self._words = [frozenset(w) for w in words]
         frequency = Counter(word for words in self._words for word in words)
         self._poids = {word: math.log(1 + len(texts) / n) for word, n in frequency.items()}
         # Per-certification facts as arrays: the adjustments are a few vector operations.
@@ -258,6 +251,14 @@ class CertificationSearch:
         for i, c in enumerate(self._items):
             for code in c.rome4:
                 self._by_rome.setdefault(code, []).append(i)
+
+    @staticmethod
+    def _other_titles(c: Certification, former: dict[str, list[str]]) -> list[str]:
+        titres = [titre for number in c.numeros for titre in former.get(number, [])]
+        if not titres:
+            return []
+        own = _words(c.intitule or "", c)
+        return [titre for titre in titres if _words(titre, c) != own]
 
     def search(
         self,
