@@ -94,7 +94,7 @@ class CertificationHit:
 
 
 def _describe(c: Certification, anciens: Sequence[str] = ()) -> str:
-    parts = [c.type]
+    parts = [_TYPE_COURT.get(c.famille_courte or "", c.type)]
     if c.niveau and "niveau" not in c.type:  # « Autre titre … (niveau 3) » says it already
         parts.append(f"niveau {c.niveau}")
     code = c.rncp or c.rs
@@ -144,6 +144,60 @@ def _caces(c: Certification) -> tuple[str | None, str | None]:
     )
 
 
+# « Habilitation électrique B1V exécutant électricien… »: the symbol says the voltage (B basse,
+# H haute tension), the role (0 non-electrician, 1 exécutant, 2 chargé de travaux, C, R, S, E,
+# P) and the variant (V voisinage, T sous tension, N nettoyage). The employer delivers it.
+_SYMBOLE_ELECTRIQUE = re.compile(r"^Habilitation électrique ([BH][0-9A-Z]{0,2})\b")
+_HAUTE_TENSION = re.compile(r"\bhaute tension\b|\bh(?:[0-2][vtn]?|[cr]|e|p)\b")
+_GROUPE_ELECTRIQUE = "habilitation electrique"
+# The permis de conduire categories, in folded text: « A » and « DE » only alone or in a list
+# (« permis de chasse », « permis à points » are not ones), a letter before a vowel is elided
+# (« permis d'exploitation », « le permis c'est »).
+_SEULE = r"(?! (?!et\b|ou\b)[a-z])"
+_ELIDEE = r"(?! (?!et\b|ou\b)[aeiouyh])"
+_PERMIS = re.compile(
+    r"\bpermis (?:de conduire )?(?:categorie )?"
+    rf"(am|a1|a2|a{_SEULE}|b1|b96|be|b{_ELIDEE}|c1e|c1|ce|c{_ELIDEE}|d1e|d1|de{_SEULE}"
+    rf"|d{_ELIDEE}|t{_ELIDEE})\b"
+)
+# What a short certification is, in the words of a counsellor (the sources type them all
+# « Habilitation »).
+_TYPE_COURT = {
+    "caces": "CACES",
+    "permis": "Permis",
+    "habilitation_electrique": "Habilitation électrique, délivrée par l'employeur après une "
+    "formation (NF C 18-510)",
+}
+
+
+def _symbole(c: Certification) -> str | None:
+    """« B1V » for an habilitation électrique."""
+    if c.famille_courte != "habilitation_electrique":
+        return None
+    found = _SYMBOLE_ELECTRIQUE.search(c.intitule or "")
+    return found.group(1) if found else None
+
+
+def permis_word(text: str) -> str | None:
+    """A word for the permis category a text names (« permis B » -> « permisbx »): a single
+    letter is not a word for the search; the final « x » keeps the stemmer from reading
+    « permisc1e » as « permisc1 »."""
+    found = _PERMIS.search(fold(text))
+    return f"permis{found.group(1)}x" if found else None
+
+
+def _autres_symboles(symboles: Sequence[str]) -> str:
+    """The other habilitations électriques, by role: the variants (« B1V », « B1T ») and the
+    high-voltage ones are summed up, 35 symbols would not be read."""
+    basse = sorted({s for s in symboles if s.startswith("B") and s[-1] not in "NT"})
+    if not basse:
+        return ""
+    haute = (
+        " ; en haute tension, les mêmes en H" if any(s.startswith("H") for s in symboles) else ""
+    )
+    return f" ; autres symboles : {', '.join(basse)}{haute}"
+
+
 def _caces_usuel(c: Certification) -> bool:
     recommandation, categorie = _caces(c)
     return categorie is not None and _CACES_COURANT.get(recommandation or "") == categorie
@@ -154,6 +208,8 @@ def _collapse_key(c: Certification) -> str:
     recommandation, _ = _caces(c)
     if recommandation:
         return f"caces R{recommandation}"
+    if _symbole(c):
+        return _GROUPE_ELECTRIQUE
     # « Cariste d'entrepôt » is the former number of « Titre professionnel cariste d'entrepôt »,
     # « Couvreur » (CAP) of « CAP couvreur ».
     kind = fold(c.type)
@@ -172,6 +228,8 @@ def _indexed_text(c: Certification, agents: AgentNouns | None, anciens: Sequence
         # Its titles say « Certificat d'aptitude à la conduite en sécurité R486 … PEMP ».
         text += f" CACES R{recommandation} {_CACES_MOTS.get(recommandation, '')}"
     text += "".join(f" {sigle}" for motif, sigle in _SIGLES if motif.search(c.intitule or ""))
+    if c.famille_courte == "permis" and (permis := permis_word(c.intitule or "")):
+        text += f" {permis}"
     if agents is None:
         return text
     workers = [found[0] for word in fold(titles).split() if (found := agents.of(word))]
@@ -230,15 +288,19 @@ class CertificationSearch:
         )
         self._keys = [_collapse_key(c) for c in self._items]
         # The categories of each CACES recommendation, named on the line that stands for them.
-        self._categorie = [_caces(c)[1] for c in self._items]
+        self._categorie = [_caces(c)[1] or _symbole(c) for c in self._items]
         # The line that stands for a CACES: the category asked for, else the usual one.
         self._usuel: dict[str, int] = {}
         self._par_categorie: dict[tuple[str, str], int] = {}
-        for i, (key, c) in enumerate(zip(self._keys, self._items, strict=True)):
-            _, categorie = _caces(c)
+        for i, (key, categorie, c) in enumerate(
+            zip(self._keys, self._categorie, self._items, strict=True)
+        ):
             if categorie is None or c.actif is False:
                 continue
-            self._par_categorie.setdefault((key, categorie.upper()), i)
+            # The plainest title stands for its symbol (« BR », not « BR photovoltaïque »).
+            known = self._par_categorie.get((key, categorie.upper()))
+            if known is None or len(c.intitule or "") < len(self._items[known].intitule or ""):
+                self._par_categorie[(key, categorie.upper())] = i
             if _caces_usuel(c):
                 self._usuel.setdefault(key, i)
         self._categories: dict[str, list[str]] = {}
@@ -247,6 +309,10 @@ class CertificationSearch:
                 known = self._categories.setdefault(key, [])
                 if categorie not in known:
                     known.append(categorie)
+        symboles = [_symbole(c) for c in self._items]
+        self._haute_tension = np.array([(s or "").startswith("H") for s in symboles], dtype=bool)
+        self._electrique = np.array([s is not None for s in symboles], dtype=bool)
+        self._mots_symboles = frozenset(w for s in symboles if s for w in tokens(s))
         self._by_rome: dict[str, list[int]] = {}
         for i, c in enumerate(self._items):
             for code in c.rome4:
@@ -272,14 +338,19 @@ class CertificationSearch:
         words = set(tokens(query))
         if not words:  # only stop words: nothing to look for
             return []
+        if permis := permis_word(query):
+            words.update(tokens(permis))
         lexical = self._lexical.scores_for_tokens(list(words))
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
         # A title that says one word of a compound job (« aide » of « aide-soignant »,
         # « auxiliaire » of « auxiliaire de puériculture ») is about another trade.
         total = sum(self._poids.get(word, 0.0) for word in words)
+        # Several habilitation symbols asked for (« B0 H0V ») are alternatives, not a title.
+        symboles = words & self._mots_symboles
         for j in np.flatnonzero(score).tolist() if len(words) > 1 else []:
             said = sum(self._poids[word] for word in words & self._words[j])
-            score[j] *= (said / total) ** 2
+            autres = symboles - self._words[j] if self._electrique[j] else set()
+            score[j] *= (said / (total - sum(self._poids[word] for word in autres))) ** 2
         linked: dict[int, JobHit] = {}
         best = max((job.score for job in jobs[:3]), default=0.0)
         for job in jobs[:3]:
@@ -312,10 +383,15 @@ class CertificationSearch:
         # not shown, even to fill a short list (« Aide-soignant [Nouvelle-Calédonie] »).
         nomme = any(lieu in fold(query) for lieu in _TERRITOIRES_NOMMES)
         score[kept & self._ailleurs] *= 1.5 if nomme else 0.0
+        # High voltage is for the electricity networks' trades: asked for, or after low voltage.
+        if not _HAUTE_TENSION.search(fold(query)):
+            score[kept & self._haute_tension] *= 0.5
         order: list[int] = []
         seen: set[str] = set()
         numeros: set[str] = set()
         demandee = _CATEGORIE_DEMANDEE.search(fold(query))
+        # An habilitation électrique is asked for by its symbol (« habilitation B0 H0V »).
+        asked_symbols = [word.upper() for word in fold(query).split() if len(word) > 1]
         plancher = _PLANCHER * float(score.max()) if len(score) else 0.0
         for i in np.argsort(-score, kind="stable"):
             # Far behind the first, a certification only fills the list (« aide » opérateur
@@ -328,7 +404,10 @@ class CertificationSearch:
             if key not in seen:
                 seen.add(key)
                 usuel = self._usuel.get(key, i)
-                if demandee:
+                if key == _GROUPE_ELECTRIQUE:
+                    asked = [self._par_categorie.get((key, word)) for word in asked_symbols]
+                    shown = next((j for j in asked if j is not None), i)
+                elif demandee:
                     shown = self._par_categorie.get((key, demandee.group(1).upper()), usuel)
                 else:
                     shown = usuel
@@ -346,7 +425,9 @@ class CertificationSearch:
             if i in linked:
                 why += f" ; mène à « {linked[i].libelle} » ({linked[i].code_rome})"
             autres = [x for x in self._categories.get(self._keys[i], []) if x != self._categorie[i]]
-            if autres:
+            if self._keys[i] == _GROUPE_ELECTRIQUE:
+                why += _autres_symboles(autres)
+            elif autres:
                 why += f" ; autres catégories : {', '.join(sorted(autres))}"
             hits.append(CertificationHit(c, round(float(score[i]), 4), why + "."))
         return hits

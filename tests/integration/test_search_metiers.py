@@ -451,3 +451,41 @@ def test_a_caces_line_stands_for_its_usual_category_and_names_the_others(
     assert "R486" in (nacelle.certification.intitule or ""), nacelle
     [r486] = knowledge_service.search_certifications("CACES R486 nacelle", 1)
     assert "R486" in (r486.certification.intitule or ""), r486
+
+
+def test_a_permis_is_found_by_its_category_letter(knowledge_service: KnowledgeService) -> None:
+    """« Permis B » must not tie the B, C, D… permits: the letter is what is asked for."""
+    for query, title in (
+        ("permis B", "Permis de conduire catégorie B"),
+        ("il a le permis C", "Permis de conduire catégorie C"),
+        ("permis D", "Permis de conduire catégorie D"),
+    ):
+        first = knowledge_service.search_certifications(query, 3)[0]
+        assert first.certification.intitule == title, (query, first)
+        assert first.pourquoi.startswith("Permis"), first.pourquoi
+    # An elided « d' » is no category.
+    drinks = knowledge_service.search_certifications("permis d'exploitation", 1)
+    assert drinks[0].certification.intitule == "Permis d'exploitation pour les débits de boissons"
+
+
+def test_habilitations_electriques_are_one_line_in_low_voltage_unless_asked(
+    knowledge_service: KnowledgeService,
+) -> None:
+    electricien = knowledge_service.search_certifications("électricien", 6)
+    habilitations = [
+        h for h in electricien if (h.certification.intitule or "").startswith("Habilitation élec")
+    ]
+    assert len(habilitations) == 1, [h.certification.intitule for h in electricien]
+    [line] = habilitations
+    assert "basse tension" in (line.certification.intitule or ""), line
+    assert "délivrée par l'employeur" in line.pourquoi, line.pourquoi
+    assert "autres symboles : B0, B1, B1V" in line.pourquoi, line.pourquoi
+    # A symbol asked for is the line shown, under its plainest title.
+    [br] = knowledge_service.search_certifications("habilitation BR", 1)
+    assert br.certification.intitule == (
+        "Habilitation électrique BR chargé d'intervention générale, basse tension"
+    )
+    [b0] = knowledge_service.search_certifications("habilitation électrique B0 H0V", 1)
+    assert (b0.certification.intitule or "").startswith("Habilitation électrique B0 "), b0
+    [haute] = knowledge_service.search_certifications("habilitation électrique haute tension", 1)
+    assert "haute tension" in (haute.certification.intitule or ""), haute
