@@ -298,8 +298,10 @@ class CertificationSearch:
             if categorie is None or c.actif is False:
                 continue
             # The plainest title stands for its symbol (« BR », not « BR photovoltaïque »).
-            known = self._par_categorie.get((key, categorie.upper()))
-            if known is None or len(c.intitule or "") < len(self._items[known].intitule or ""):
+            plainest = self._par_categorie.get((key, categorie.upper()))
+            if plainest is None or len(c.intitule or "") < len(
+                self._items[plainest].intitule or ""
+            ):
                 self._par_categorie[(key, categorie.upper())] = i
             if _caces_usuel(c):
                 self._usuel.setdefault(key, i)
@@ -349,8 +351,8 @@ class CertificationSearch:
         symboles = words & self._mots_symboles
         for j in np.flatnonzero(score).tolist() if len(words) > 1 else []:
             said = sum(self._poids[word] for word in words & self._words[j])
-            autres = symboles - self._words[j] if self._electrique[j] else set()
-            score[j] *= (said / (total - sum(self._poids[word] for word in autres))) ** 2
+            absents = symboles - self._words[j] if self._electrique[j] else set()
+            score[j] *= (said / (total - sum(self._poids[word] for word in absents))) ** 2
         linked: dict[int, JobHit] = {}
         best = max((job.score for job in jobs[:3]), default=0.0)
         for job in jobs[:3]:
