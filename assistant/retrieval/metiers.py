@@ -376,7 +376,7 @@ class JobSearch:
             shared = [
                 f"{derived[fold(word)]} → {word.lower()}" if fold(word) in derived else word.lower()
                 for word in dict.fromkeys(appellation.replace("/", " ").split())
-                if len(word) > 2 and fold(word) in asked
+                if len(word) > 2 and fold(word) in asked and fold(word) not in STOPWORDS
             ]
             why = f"Intitulé proche : « {appellation} »"
             if shared:

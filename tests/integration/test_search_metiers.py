@@ -61,6 +61,11 @@ pytestmark = pytest.mark.integration
         ("Waiter / Waitress", "G1803", 1),
         ("INGENIEUR COMMERCIAL - Secteur Biologie Médicale H/F", "D1420", 1),
         ("Ouvrier TP", "F1704", 1),
+        # What people say of a job: the building's handyman, not the hotel's housekeeper.
+        ("il faisait de la maintenance dans un hôtel", "I1203", 1),
+        ("homme à tout faire", "I1203", 1),
+        ("il faisait des petits travaux de jardinage", "A1208", 1),
+        ("j'ai fait femme de chambre", "G1501", 1),
     ],
 )
 def test_job_titles_find_their_fiche(

@@ -61,6 +61,9 @@ def test_jargon_is_spelled_out() -> None:
         ("du nettoyage de bureaux", "locaux"),
         ("dans une usine de voitures sur la chaîne", "assembleur"),
         ("j'ai fait un CAP pâtisserie", "patissier"),
+        ("il faisait de la maintenance dans un hôtel", "batiment"),
+        ("homme d'entretien dans une école", "batiment"),
+        ("il faisait des petits travaux de jardinage", "jardinier"),
         # Brands and platforms said instead of the job.
         ("livreur Uber Eats", "coursier"),
         ("j'ai fait Deliveroo à vélo", "coursier"),
