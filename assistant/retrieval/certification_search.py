@@ -3,7 +3,7 @@
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -255,8 +255,13 @@ def _former_titles(certifications: Sequence[Certification]) -> dict[str, list[st
 
 class CertificationSearch:
     def __init__(
-        self, certifications: Sequence[Certification], agents: AgentNouns | None = None
+        self,
+        certifications: Sequence[Certification],
+        agents: AgentNouns | None = None,
+        masculine: Mapping[str, str] | None = None,
     ) -> None:
+        # « Vendeuse en boulangerie »: titles say « vendeur », and the stems differ.
+        self._masculine = masculine or {}
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
         self._items = [c for c in certifications if c.intitule]
         former = _former_titles(self._items)
@@ -337,10 +342,11 @@ class CertificationSearch:
         courtes: bool = False,
     ) -> list[CertificationHit]:
         """Title matches, plus certifications leading to the job sheets found for the query."""
-        words = set(tokens(query))
+        folded = " ".join(self._masculine.get(word, word) for word in fold(query).split())
+        words = set(tokens(folded))
         if not words:  # only stop words: nothing to look for
             return []
-        if permis := permis_word(query):
+        if permis := permis_word(folded):
             words.update(tokens(permis))
         lexical = self._lexical.scores_for_tokens(list(words))
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
@@ -383,17 +389,17 @@ class CertificationSearch:
                 score[j] *= _SANS_NUMERO
         # Asked for by the territory's name, they are what is looked for; otherwise they are
         # not shown, even to fill a short list (« Aide-soignant [Nouvelle-Calédonie] »).
-        nomme = any(lieu in fold(query) for lieu in _TERRITOIRES_NOMMES)
+        nomme = any(lieu in folded for lieu in _TERRITOIRES_NOMMES)
         score[kept & self._ailleurs] *= 1.5 if nomme else 0.0
         # High voltage is for the electricity networks' trades: asked for, or after low voltage.
-        if not _HAUTE_TENSION.search(fold(query)):
+        if not _HAUTE_TENSION.search(folded):
             score[kept & self._haute_tension] *= 0.5
         order: list[int] = []
         seen: set[str] = set()
         numeros: set[str] = set()
-        demandee = _CATEGORIE_DEMANDEE.search(fold(query))
+        demandee = _CATEGORIE_DEMANDEE.search(folded)
         # An habilitation électrique is asked for by its symbol (« habilitation B0 H0V »).
-        asked_symbols = [word.upper() for word in fold(query).split() if len(word) > 1]
+        asked_symbols = [word.upper() for word in folded.split() if len(word) > 1]
         plancher = _PLANCHER * float(score.max()) if len(score) else 0.0
         for i in np.argsort(-score, kind="stable"):
             # Far behind the first, a certification only fills the list (« aide » opérateur

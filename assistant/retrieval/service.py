@@ -192,7 +192,9 @@ class KnowledgeService:
     def certifications(self) -> CertificationSearch:
         return self._once(
             "certifications",
-            lambda: CertificationSearch(load_certifications(self.knowledge_dir), self.jobs.agents),
+            lambda: CertificationSearch(
+                load_certifications(self.knowledge_dir), self.jobs.agents, self.jobs.masculine
+            ),
         )
 
     @property

@@ -494,3 +494,14 @@ def test_habilitations_electriques_are_one_line_in_low_voltage_unless_asked(
     assert (b0.certification.intitule or "").startswith("Habilitation électrique B0 "), b0
     [haute] = knowledge_service.search_certifications("habilitation électrique haute tension", 1)
     assert "haute tension" in (haute.certification.intitule or ""), haute
+
+
+def test_a_feminine_job_finds_the_certifications_titled_in_the_masculine(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """Titles say « vendeur »; « vendeuse » has another stem and found only baking diplomas."""
+    hits = knowledge_service.search_certifications("vendeuse en boulangerie", 6)
+    titles = [h.certification.intitule or "" for h in hits]
+    assert "vendeur" in titles[0], titles
+    assert "CAP équipier polyvalent du commerce" in titles, titles
+    assert not any(t.startswith("MC techniques du tour") for t in titles), titles
