@@ -279,6 +279,7 @@ class CertificationSearch:
         self._words = [frozenset(w) for w in words]
         frequency = Counter(word for words in self._words for word in words)
         self._poids = {word: math.log(1 + len(texts) / n) for word, n in frequency.items()}
+        self._inconnu = math.log(1 + len(texts))
         # Per-certification facts as arrays: the adjustments are a few vector operations.
         self._niveau = np.array([c.niveau or 0 for c in self._items], dtype=np.int64)
         self._courte = np.array([bool(c.courte) for c in self._items], dtype=bool)
@@ -352,7 +353,9 @@ class CertificationSearch:
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
         # A title that says one word of a compound job (« aide » of « aide-soignant »,
         # « auxiliaire » of « auxiliaire de puériculture ») is about another trade.
-        total = sum(self._poids.get(word, 0.0) for word in words)
+        # A word no certification says (« placo », « armatures ») is still what the person
+        # said: as rare as can be, it keeps « chantier » from making the list on its own.
+        total = sum(self._poids.get(word, self._inconnu) for word in words)
         # Several habilitation symbols asked for (« B0 H0V ») are alternatives, not a title.
         symboles = words & self._mots_symboles
         for j in np.flatnonzero(score).tolist() if len(words) > 1 else []:
@@ -364,7 +367,10 @@ class CertificationSearch:
         for job in jobs[:3]:
             # A job found far behind the first is a guess (« auxiliaire de puériculture » ->
             # « Agent administratif »): its certifications would be noise.
-            if job.score < _LIEN_MIN * best:
+            # Found by meaning alone, a job is the small model's guess (« xyzzy » ->
+            # « Xylophoniste »): never the first job of a real query (238 of our phrases and
+            # offers), it would lend noise.
+            if job.score < _LIEN_MIN * best or job.par_le_sens:
                 continue
             for i in self._by_rome.get(job.code_rome, []):
                 # The best job it leads to: one leading to many guessed jobs is not better.
@@ -378,7 +384,14 @@ class CertificationSearch:
         )
         score[excluded] = 0
         kept = found & ~excluded
-        score[kept] *= 1 + self._priorite[kept]
+        priorite = self._priorite.copy()
+        for i, job in linked.items():
+            # Certif Info links the habilitations électriques to painters, tilers, plasterers:
+            # useful on a building site, a prerequisite for electrical trades only; asked for
+            # by name, they keep their rank.
+            if self._electrique[i] and "lectri" not in job.libelle and lexical[i] <= 0:
+                priorite[i] = 0.0
+        score[kept] *= 1 + priorite[kept]
         score[kept & self._inactive] *= 0.5
         score[kept & self._concours] *= 0.3
         for j in np.flatnonzero(kept & self._sans_numero).tolist():

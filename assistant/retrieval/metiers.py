@@ -79,6 +79,8 @@ class JobHit:
     pourquoi: str
     reglemente: bool | None
     demande_region: RegionalDemand | None = None
+    par_le_sens: bool = False
+    """Found by meaning alone: no title (of the ROME or of a real offer) shares its words."""
 
 
 def appellation_records(knowledge: Knowledge) -> list[Record]:
@@ -394,7 +396,13 @@ class JobSearch:
         if fiche.reglemente:
             why += " ; emploi réglementé selon le ROME : conditions d'accès à vérifier"
         return JobHit(
-            fiche.code, fiche.libelle, round(score, 4), appellation, why + ".", fiche.reglemente
+            fiche.code,
+            fiche.libelle,
+            round(score, 4),
+            appellation,
+            why + ".",
+            fiche.reglemente,
+            par_le_sens=lexical_index < 0 and offer is None,
         )
 
 

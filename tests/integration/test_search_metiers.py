@@ -505,3 +505,29 @@ def test_a_feminine_job_finds_the_certifications_titled_in_the_masculine(
     assert "vendeur" in titles[0], titles
     assert "CAP équipier polyvalent du commerce" in titles, titles
     assert not any(t.startswith("MC techniques du tour") for t in titles), titles
+
+
+def test_a_described_experience_finds_the_certifications_of_its_job_not_of_a_stray_word(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """« placo » is in no certification title, « chantier » in many: the job found (plaquiste)
+    decides, not the word every site manager's title has."""
+    hits = knowledge_service.search_certifications("j'ai fait du placo sur des chantiers", 5)
+    titles = [h.certification.intitule or "" for h in hits]
+    assert "Titre professionnel plaquiste" in titles[:2], titles
+    assert all("mène à" in h.pourquoi for h in hits), [h.pourquoi for h in hits]
+    ferrailleur = knowledge_service.search_certifications(
+        "j'ai été ferrailleur, je montais les armatures", 5
+    )
+    assert not any("vidéo" in (h.certification.intitule or "") for h in ferrailleur), ferrailleur
+    # Nothing to say of words that name no job.
+    assert knowledge_service.search_certifications("xyzzy blorf", 5) == []
+
+
+def test_a_painter_s_certifications_are_not_led_by_an_habilitation_electrique(
+    knowledge_service: KnowledgeService,
+) -> None:
+    hits = knowledge_service.search_certifications("j'ai fait de la peinture en bâtiment", 5)
+    titles = [h.certification.intitule or "" for h in hits]
+    assert titles[0] == "Titre professionnel peintre en bâtiment", titles
+    assert not any(t.startswith("Habilitation électrique") for t in titles), titles
