@@ -96,6 +96,76 @@ THEMATIQUES_PROJET: tuple[str, ...] = (
 )
 
 
+def _mots(words: str) -> tuple[str, ...]:
+    return tuple(words.split("|"))
+
+
+# How a counsellor or the person names a barrier (folded words; a word ending in « * » is a
+# prefix): « /services hébergement » asks for housing, not for an employer named « … urgence ».
+# Checked in this order: « permis » is mobility before « financement » is money.
+MOTS_PAR_FREIN: dict[CategorieFrein, tuple[str, ...]] = {
+    CategorieFrein.LOGEMENT: _mots(
+        "logement*|loger|loge|heberg*|foyer*|chrs|sdf|loyer*|appartement*|hotel social|"
+        "115|domiciliation|sans abri|a la rue"
+    ),
+    CategorieFrein.ADDICTIONS: _mots(
+        "addict*|alcool*|drogue*|cannabis|toxico*|stupefiant*|csapa|caarud|heroine|crack|"
+        "cocaine|sevrage"
+    ),
+    CategorieFrein.SANTE: _mots(
+        "sante|soin*|medecin*|psy*|handicap*|mdph|rqth|traitement*|hopital|mutuelle|cmu|"
+        "complementaire sante|css"
+    ),
+    CategorieFrein.MOBILITE: _mots(
+        "mobilite|permis|voiture*|vehicule*|transport*|scooter*|velo*|deplacement*|code de la route"
+    ),
+    CategorieFrein.FAMILLE_GARDE_ENFANTS: _mots(
+        "famille*|familial*|enfant*|garde|creche*|parent*|parentalite"
+    ),
+    CategorieFrein.FINANCES_DETTES: _mots(
+        "finance*|dette*|argent|budget*|surendettement|banque|bancaire|compte bancaire|"
+        "impaye*|ressources"
+    ),
+    CategorieFrein.DROITS_PAPIERS: _mots(
+        "papiers|droits|carte d identite|titre de sejour|cni|rsa|caf|administratif*|"
+        "demarches|securite sociale|carte vitale"
+    ),
+    CategorieFrein.JUSTICE_OBLIGATIONS: _mots(
+        "justice|judiciaire*|spip|sursis|bracelet|obligation*|juge|tig|amende*|victime*"
+    ),
+    CategorieFrein.NUMERIQUE: _mots(
+        "numerique|ordinateur*|internet|informatique|mail|email|smartphone|telephone|en ligne"
+    ),
+    CategorieFrein.LANGUE_ILLETTRISME: _mots(
+        "langue*|francais|lire|ecrire|lecture|ecriture|illettr*|alphabet*|fle|calcul"
+    ),
+    CategorieFrein.EQUIPEMENT_ALIMENTATION: _mots(
+        "alimentation|alimentaire|nourriture|manger|colis|repas|vetement*|habits|"
+        "habillement|equipement*"
+    ),
+    CategorieFrein.CONFIANCE_ISOLEMENT: _mots(
+        "isolement|isole*|confiance|seul|seule|lien social|estime de soi|solitude|remobilisation"
+    ),
+}
+
+
+def frein_nomme(text: str) -> CategorieFrein | None:
+    """The barrier a text names (« hébergement d'urgence » -> logement), if any."""
+    words = text.split()
+    padded = f" {text} "
+    for categorie, mots in MOTS_PAR_FREIN.items():
+        for mot in mots:
+            if " " in mot:
+                if f" {mot} " in padded:
+                    return categorie
+            elif mot.endswith("*"):
+                if any(word.startswith(mot[:-1]) for word in words):
+                    return categorie
+            elif mot in words:
+                return categorie
+    return None
+
+
 def thematiques_for(categorie: CategorieFrein | str) -> tuple[str, ...]:
     """The data·inclusion v1 thématiques that answer a barrier category."""
     return THEMATIQUES_BY_FREIN[CategorieFrein(categorie)]

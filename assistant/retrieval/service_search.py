@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.domain.enums import CategorieFrein
-from assistant.retrieval.barriers import PUBLIC_JUSTICE, thematiques_for
+from assistant.retrieval.barriers import PUBLIC_JUSTICE, frein_nomme, thematiques_for
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.services import InsertionService
 from assistant.retrieval.text import fold
@@ -20,12 +20,14 @@ class ServiceHit:
 
 
 def barrier_from_text(text: str) -> CategorieFrein | None:
-    """A barrier category named in the query ("logement", "addictions", "garde d'enfants")."""
-    words = set(fold(text).replace("_", " ").split())
+    """A barrier category named in the query: its value (« finances_dettes ») or the words
+    people use (« hébergement d'urgence », « addiction à l'alcool », « garde d'enfants »)."""
+    folded = fold(text)
+    words = set(folded.replace("_", " ").split())
     for categorie in CategorieFrein:
         if set(categorie.value.split("_")) & words:
             return categorie
-    return None
+    return frein_nomme(folded)
 
 
 class ServiceSearch:

@@ -463,5 +463,9 @@ def test_a_barrier_asks_for_its_kind_of_service_not_for_its_word_in_a_name() -> 
     assert recherche.search("logement", "54", 5) and not ServiceSearch([chantier], {}).search(
         "logement", "54"
     )
+    # Said in everyday words, the barrier is the same (« hébergement », « à la rue »).
+    for besoin in ("hébergement d'urgence", "il est à la rue", "foyer pour la sortie"):
+        assert [h.service.id for h in recherche.search(besoin, "54")] == ["s2"], besoin
+        assert not ServiceSearch([chantier], {}).search(besoin, "54"), besoin
     # A query that names no barrier still finds by words.
     assert [h.service.id for h in ServiceSearch([chantier], {}).search("chantier")] == ["s1"]
