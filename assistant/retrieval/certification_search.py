@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.retrieval import licences
 from assistant.retrieval.agent_nouns import AgentNouns
-from assistant.retrieval.certifications import CACES_RECOMMENDATION, Certification
+from assistant.retrieval.certifications import Certification
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.metiers import JobHit
 from assistant.retrieval.text import clean_query, fold, tokens
@@ -62,8 +63,8 @@ _CONCOURS = re.compile(r"^Un des meilleurs ouvriers de France", re.IGNORECASE)
 def _priorite(c: Certification) -> float:
     if c.categorie == "habilitation_courte":
         bonus = _PRIORITE_HABILITATION if c.famille_courte else 0.0
-        # Among the categories of a CACES, equal otherwise, the usual one stands for them.
-        bonus += 0.001 if _caces_usuel(c) else 0.0
+        # Among the categories of a licence, equal otherwise, the usual one stands for them.
+        bonus += 0.001 if licences.usuel(c) else 0.0
     else:
         bonus = _PRIORITE_CATEGORIE.get(c.categorie, 0.0)
     return bonus - _PRIORITE_PAR_NIVEAU * max((c.niveau or 3) - 3, 0)
@@ -94,7 +95,8 @@ class CertificationHit:
 
 
 def _describe(c: Certification, anciens: Sequence[str] = ()) -> str:
-    parts = [_TYPE_COURT.get(c.famille_courte or "", c.type)]
+    kind = "Permis de conduire" if licences.permis(c) else None
+    parts = [kind or _TYPE_COURT.get(c.famille_courte or "", c.type)]
     if c.niveau and "niveau" not in c.type:  # « Autre titre … (niveau 3) » says it already
         parts.append(f"niveau {c.niveau}")
     code = c.rncp or c.rs
@@ -118,13 +120,14 @@ def _describe(c: Certification, anciens: Sequence[str] = ()) -> str:
     return ", ".join(parts)
 
 
-_CATEGORIE_CACES = re.compile(r"\bcatégorie (\w+)", re.IGNORECASE)
-_CATEGORIE_DEMANDEE = re.compile(r"\b(?:cat|categorie) (\w+)")
-# The category a CACES is usually asked for, shown for its recommendation: the forklift of
-# warehouses (R489 cat. 3), the boom lift (R486 cat. B), the floor-controlled crane (R484 cat. 1).
-_CACES_COURANT = {"489": "3", "486": "B", "484": "1"}
-# What people call the machines when the title does not say it.
-_CACES_MOTS = {"486": "nacelle", "489": "chariot élévateur"}
+_LICENCES = (licences.GROUPE_ELECTRIQUE, licences.GROUPE_PERMIS)
+# What is said of a certification one holds or prepares (« permis B en cours », « titulaire du
+# CACES », « SST à jour »), not of which one.
+_REMPLISSAGE = frozenset(
+    "titulaire cours obtenu obtenue exige exigee souhaite souhaitee valide valable jour".split()  # noqa: SIM905
+)
+# Job sheets of electrical trades, for which an habilitation électrique is a prerequisite.
+_ELECTRIQUE = re.compile(r"electr|cabl|eclairage|compteur")
 # Short certifications better known by an acronym their title does not say.
 _SIGLES = (
     (re.compile(r"hygiène alimentaire", re.IGNORECASE), "HACCP"),
@@ -132,34 +135,6 @@ _SIGLES = (
 )
 
 
-def _caces(c: Certification) -> tuple[str | None, str | None]:
-    """The recommendation (« 489 ») and the category (« 3 ») a CACES title names."""
-    if c.famille_courte != "caces":
-        return None, None
-    recommandation = CACES_RECOMMENDATION.search(c.intitule or "")
-    categorie = _CATEGORIE_CACES.search(c.intitule or "")
-    return (
-        recommandation.group(1) if recommandation else None,
-        categorie.group(1) if categorie else None,
-    )
-
-
-# « Habilitation électrique B1V exécutant électricien… »: the symbol says the voltage (B basse,
-# H haute tension), the role (0 non-electrician, 1 exécutant, 2 chargé de travaux, C, R, S, E,
-# P) and the variant (V voisinage, T sous tension, N nettoyage). The employer delivers it.
-_SYMBOLE_ELECTRIQUE = re.compile(r"^Habilitation électrique ([BH][0-9A-Z]{0,2})\b")
-_HAUTE_TENSION = re.compile(r"\bhaute tension\b|\bh(?:[0-2][vtn]?|[cr]|e|p)\b")
-_GROUPE_ELECTRIQUE = "habilitation electrique"
-# The permis de conduire categories, in folded text: « A » and « DE » only alone or in a list
-# (« permis de chasse », « permis à points » are not ones), a letter before a vowel is elided
-# (« permis d'exploitation », « le permis c'est »).
-_SEULE = r"(?! (?!et\b|ou\b)[a-z])"
-_ELIDEE = r"(?! (?!et\b|ou\b)[aeiouyh])"
-_PERMIS = re.compile(
-    r"\bpermis (?:de conduire )?(?:categorie )?"
-    rf"(am|a1|a2|a{_SEULE}|b1|b96|be|b{_ELIDEE}|c1e|c1|ce|c{_ELIDEE}|d1e|d1|de{_SEULE}"
-    rf"|d{_ELIDEE}|t{_ELIDEE})\b"
-)
 # What a short certification is, in the words of a counsellor (the sources type them all
 # « Habilitation »).
 _TYPE_COURT = {
@@ -170,46 +145,11 @@ _TYPE_COURT = {
 }
 
 
-def _symbole(c: Certification) -> str | None:
-    """« B1V » for an habilitation électrique."""
-    if c.famille_courte != "habilitation_electrique":
-        return None
-    found = _SYMBOLE_ELECTRIQUE.search(c.intitule or "")
-    return found.group(1) if found else None
-
-
-def permis_word(text: str) -> str | None:
-    """A word for the permis category a text names (« permis B » -> « permisbx »): a single
-    letter is not a word for the search; the final « x » keeps the stemmer from reading
-    « permisc1e » as « permisc1 »."""
-    found = _PERMIS.search(fold(text))
-    return f"permis{found.group(1)}x" if found else None
-
-
-def _autres_symboles(symboles: Sequence[str]) -> str:
-    """The other habilitations électriques, by role: the variants (« B1V », « B1T ») and the
-    high-voltage ones are summed up, 35 symbols would not be read."""
-    basse = sorted({s for s in symboles if s.startswith("B") and s[-1] not in "NT"})
-    if not basse:
-        return ""
-    haute = (
-        " ; en haute tension, les mêmes en H" if any(s.startswith("H") for s in symboles) else ""
-    )
-    return f" ; autres symboles : {', '.join(basse)}{haute}"
-
-
-def _caces_usuel(c: Certification) -> bool:
-    recommandation, categorie = _caces(c)
-    return categorie is not None and _CACES_COURANT.get(recommandation or "") == categorie
-
-
 def _collapse_key(c: Certification) -> str:
-    """Certifications shown once in a short list: same title, or same CACES recommendation."""
-    recommandation, _ = _caces(c)
-    if recommandation:
-        return f"caces R{recommandation}"
-    if _symbole(c):
-        return _GROUPE_ELECTRIQUE
+    """Certifications shown once in a short list: same title, or same licence (a CACES
+    recommendation, the habilitations électriques, the permis de conduire)."""
+    if found := licences.groupe(c):
+        return found[0]
     # « Cariste d'entrepôt » is the former number of « Titre professionnel cariste d'entrepôt »,
     # « Couvreur » (CAP) of « CAP couvreur ».
     kind = fold(c.type)
@@ -223,13 +163,13 @@ def _indexed_text(c: Certification, agents: AgentNouns | None, anciens: Sequence
     for the « conseiller de vente »)."""
     titles = " ".join([c.intitule or "", *anciens])
     text = f"{titles} {c.type}"
-    recommandation, _ = _caces(c)
+    recommandation, _ = licences.caces(c)
     if recommandation:
         # Its titles say « Certificat d'aptitude à la conduite en sécurité R486 … PEMP ».
-        text += f" CACES R{recommandation} {_CACES_MOTS.get(recommandation, '')}"
+        text += f" CACES R{recommandation} {licences.CACES_MOTS.get(recommandation, '')}"
     text += "".join(f" {sigle}" for motif, sigle in _SIGLES if motif.search(c.intitule or ""))
-    if c.famille_courte == "permis" and (permis := permis_word(c.intitule or "")):
-        text += f" {permis}"
+    if categorie := licences.permis(c):
+        text += f" {licences.permis_word(categorie)}"
     if agents is None:
         return text
     workers = [found[0] for word in fold(titles).split() if (found := agents.of(word))]
@@ -259,9 +199,11 @@ class CertificationSearch:
         certifications: Sequence[Certification],
         agents: AgentNouns | None = None,
         masculine: Mapping[str, str] | None = None,
+        job_words: frozenset[str] = frozenset(),
     ) -> None:
-        # « Vendeuse en boulangerie »: titles say « vendeur », and the stems differ.
         self._masculine = masculine or {}
+        # The (stemmed) words of the job sheets and of everyday job talk.
+        self._job_words = job_words
         # Inactive fiches stay findable (a person may hold one) but rank after active ones.
         self._items = [c for c in certifications if c.intitule]
         former = _former_titles(self._items)
@@ -293,39 +235,55 @@ class CertificationSearch:
             dtype=bool,
         )
         self._keys = [_collapse_key(c) for c in self._items]
-        # The categories of each CACES recommendation, named on the line that stands for them.
-        self._categorie = [_caces(c)[1] or _symbole(c) for c in self._items]
-        # The line that stands for a CACES: the category asked for, else the usual one.
+        # The category of each licence, named on the line that stands for them.
+        groupes = [licences.groupe(c) for c in self._items]
+        self._categorie = [g[1] if g else None for g in groupes]
+        # The line that stands for a licence: the category asked for, else the usual one.
         self._usuel: dict[str, int] = {}
-        self._par_categorie: dict[tuple[str, str], int] = {}
+        candidats: dict[tuple[str, str], list[int]] = {}
         for i, (key, categorie, c) in enumerate(
             zip(self._keys, self._categorie, self._items, strict=True)
         ):
             if categorie is None or c.actif is False:
                 continue
-            # The plainest title stands for its symbol (« BR », not « BR photovoltaïque »).
-            plainest = self._par_categorie.get((key, categorie.upper()))
-            if plainest is None or len(c.intitule or "") < len(
-                self._items[plainest].intitule or ""
-            ):
-                self._par_categorie[(key, categorie.upper())] = i
-            if _caces_usuel(c):
+            candidats.setdefault((key, categorie.upper()), []).append(i)
+            if licences.usuel(c):
                 self._usuel.setdefault(key, i)
+        self._par_categorie = {
+            key: found[licences.plainest([self._items[i].intitule or "" for i in found])]
+            for key, found in candidats.items()
+        }
         self._categories: dict[str, list[str]] = {}
-        for key, categorie, c in zip(self._keys, self._categorie, self._items, strict=True):
-            if categorie and c.actif is not False:
-                known = self._categories.setdefault(key, [])
-                if categorie not in known:
-                    known.append(categorie)
-        symboles = [_symbole(c) for c in self._items]
+        for (key, _), found in candidats.items():
+            self._categories.setdefault(key, []).append(self._categorie[found[0]] or "")
+        symboles = [licences.symbole(c) for c in self._items]
         self._haute_tension = np.array([(s or "").startswith("H") for s in symboles], dtype=bool)
         self._electrique = np.array([s is not None for s in symboles], dtype=bool)
-        self._mots_symboles = frozenset(w for s in symboles if s for w in tokens(s))
+        self._mots_categories = frozenset(
+            word
+            for c, g in zip(self._items, groupes, strict=True)
+            if g and g[0] in _LICENCES
+            for word in tokens(g[1] if licences.symbole(c) else licences.permis_word(g[1]))
+        )
+        self._membres: dict[str, list[int]] = {}
+        for (licence, _), found in candidats.items():
+            self._membres.setdefault(licence, []).extend(found)
         self._by_rome: dict[str, list[int]] = {}
         for i, c in enumerate(self._items):
             for code in c.rome4:
                 self._by_rome.setdefault(code, []).append(i)
 
+    def _masculine_words(self, folded: str) -> str:
+        """« vendeuse » -> « vendeur »: the titles say the masculine and the stems differ; a
+        word the titles say as it is (« chargeuse », « marine ») is left alone."""
+        return " ".join(
+            self._masculine[word]
+            if word in self._masculine and not set(tokens(word)) & self._poids.keys()
+            else word
+            for word in folded.split()
+        )
+
+    @staticmethod
     @staticmethod
     def _other_titles(c: Certification, former: dict[str, list[str]]) -> list[str]:
         titres = [titre for number in c.numeros for titre in former.get(number, [])]
@@ -343,33 +301,38 @@ class CertificationSearch:
         courtes: bool = False,
     ) -> list[CertificationHit]:
         """Title matches, plus certifications leading to the job sheets found for the query."""
-        folded = " ".join(self._masculine.get(word, word) for word in fold(query).split())
+        folded = self._masculine_words(
+            " ".join(word for word in fold(query).split() if word not in _REMPLISSAGE)
+        )
         words = set(tokens(folded))
         if not words:  # only stop words: nothing to look for
             return []
-        if permis := permis_word(folded):
-            words.update(tokens(permis))
+        permis = licences.permis_demandes(query)
+        words.update(licences.permis_word(categorie) for categorie in permis)
         lexical = self._lexical.scores_for_tokens(list(words))
         score = lexical / lexical.max() if lexical.max() > 0 else np.zeros_like(lexical)
         # A title that says one word of a compound job (« aide » of « aide-soignant »,
-        # « auxiliaire » of « auxiliaire de puériculture ») is about another trade.
-        # A word no certification says (« placo », « armatures ») is still what the person
-        # said: as rare as can be, it keeps « chantier » from making the list on its own.
-        total = sum(self._poids.get(word, self._inconnu) for word in words)
-        # Several habilitation symbols asked for (« B0 H0V ») are alternatives, not a title.
-        symboles = words & self._mots_symboles
+        # « auxiliaire » of « auxiliaire de puériculture ») is about another trade. A job word
+        # no certification says (« placo ») is still what the person said: as rare as can be,
+        # it keeps « chantier » from making the list on its own; « exigé », « obtenu » are not.
+        total = sum(
+            self._poids.get(word, self._inconnu if word in self._job_words else 0.0)
+            for word in words
+        )
+        # Several categories of a licence asked for (« B0 H0V », « permis B, C et D ») are
+        # alternatives, not one title's words.
+        alternatives = words & self._mots_categories
         for j in np.flatnonzero(score).tolist() if len(words) > 1 else []:
             said = sum(self._poids[word] for word in words & self._words[j])
-            absents = symboles - self._words[j] if self._electrique[j] else set()
+            absents = alternatives - self._words[j] if self._keys[j] in _LICENCES else set()
             score[j] *= (said / (total - sum(self._poids[word] for word in absents))) ** 2
         linked: dict[int, JobHit] = {}
         best = max((job.score for job in jobs[:3]), default=0.0)
         for job in jobs[:3]:
             # A job found far behind the first is a guess (« auxiliaire de puériculture » ->
-            # « Agent administratif »): its certifications would be noise.
-            # Found by meaning alone, a job is the small model's guess (« xyzzy » ->
-            # « Xylophoniste »): never the first job of a real query (238 of our phrases and
-            # offers), it would lend noise.
+            # « Agent administratif »): its certifications would be noise. So is one found by
+            # meaning alone (« xyzzy » -> « Xylophoniste »): never the first job of a real
+            # query (238 of our phrases and offers).
             if job.score < _LIEN_MIN * best or job.par_le_sens:
                 continue
             for i in self._by_rome.get(job.code_rome, []):
@@ -389,7 +352,11 @@ class CertificationSearch:
             # Certif Info links the habilitations électriques to painters, tilers, plasterers:
             # useful on a building site, a prerequisite for electrical trades only; asked for
             # by name, they keep their rank.
-            if self._electrique[i] and "lectri" not in job.libelle and lexical[i] <= 0:
+            if (
+                self._electrique[i]
+                and lexical[i] <= 0
+                and not _ELECTRIQUE.search(fold(job.libelle))
+            ):
                 priorite[i] = 0.0
         score[kept] *= 1 + priorite[kept]
         score[kept & self._inactive] *= 0.5
@@ -405,33 +372,50 @@ class CertificationSearch:
         nomme = any(lieu in folded for lieu in _TERRITOIRES_NOMMES)
         score[kept & self._ailleurs] *= 1.5 if nomme else 0.0
         # High voltage is for the electricity networks' trades: asked for, or after low voltage.
-        if not _HAUTE_TENSION.search(folded):
+        haute = licences.haute_tension_demandee(folded)
+        if not haute:
             score[kept & self._haute_tension] *= 0.5
+        asked = {
+            licences.GROUPE_PERMIS: permis,
+            licences.GROUPE_ELECTRIQUE: licences.symboles_demandes(folded),
+        }
+        caces = licences.CATEGORIE_DEMANDEE.search(folded)
         order: list[int] = []
         seen: set[str] = set()
         numeros: set[str] = set()
-        demandee = _CATEGORIE_DEMANDEE.search(folded)
-        # An habilitation électrique is asked for by its symbol (« habilitation B0 H0V »).
-        asked_symbols = [word.upper() for word in folded.split() if len(word) > 1]
         plancher = _PLANCHER * float(score.max()) if len(score) else 0.0
         for i in np.argsort(-score, kind="stable"):
             # Far behind the first, a certification only fills the list (« aide » opérateur
             # en dépollution pyrotechnique for « aide-soignant »).
             if len(order) == top or score[i] <= 0 or score[i] < plancher:
                 break
-            # A renewed fiche under the same title, or another category of the same CACES:
-            # once is enough in a list of a few.
+            # A renewed fiche under the same title, or another category of the same licence:
+            # once is enough in a list of a few, unless several categories are asked for.
             key = self._keys[i]
-            if key not in seen:
-                seen.add(key)
-                usuel = self._usuel.get(key, i)
-                if key == _GROUPE_ELECTRIQUE:
-                    asked = [self._par_categorie.get((key, word)) for word in asked_symbols]
-                    shown = next((j for j in asked if j is not None), i)
-                elif demandee:
-                    shown = self._par_categorie.get((key, demandee.group(1).upper()), usuel)
-                else:
-                    shown = usuel
+            if key in seen:
+                continue
+            seen.add(key)
+            usuel = self._usuel.get(key, i)
+            if key in asked:
+                lines = [
+                    self._par_categorie[(key, categorie)]
+                    for categorie in asked[key]
+                    if (key, categorie) in self._par_categorie
+                ]
+                if not lines and key == licences.GROUPE_ELECTRIQUE and haute:
+                    lines = [
+                        max(
+                            (j for j in self._membres[key] if self._haute_tension[j]),
+                            key=lambda j: score[j],
+                        )
+                    ]
+                # Else the one found best, or the usual one when it is found as well.
+                lines = lines or [usuel if score[usuel] >= score[i] else int(i)]
+            elif caces:
+                lines = [self._par_categorie.get((key, caces.group(1).upper()), usuel)]
+            else:
+                lines = [usuel]
+            for shown in lines[: top - len(order)]:
                 # The same number twice (a MC renamed CS), or a fiche whose successor is listed.
                 c = self._items[shown]
                 if numeros & {*c.numeros, *c.remplacee_par}:
@@ -446,8 +430,8 @@ class CertificationSearch:
             if i in linked:
                 why += f" ; mène à « {linked[i].libelle} » ({linked[i].code_rome})"
             autres = [x for x in self._categories.get(self._keys[i], []) if x != self._categorie[i]]
-            if self._keys[i] == _GROUPE_ELECTRIQUE:
-                why += _autres_symboles(autres)
+            if self._keys[i] == licences.GROUPE_ELECTRIQUE:
+                why += licences.autres_symboles(autres)
             elif autres:
                 why += f" ; autres catégories : {', '.join(sorted(autres))}"
             hits.append(CertificationHit(c, round(float(score[i]), 4), why + "."))

@@ -6,6 +6,7 @@ e5 similarity (for paraphrases: "j'ai fait du placo" -> plaquiste), scored per j
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,7 @@ from assistant.retrieval.text import (
     expand,
     feminine_to_masculine,
     fold,
+    jargon,
     masculine_form,
     tokens,
 )
@@ -159,6 +161,15 @@ class JobSearch:
         self._titles = LexicalIndex(title_tokens, k1=1.2, b=0.5)
         # Offer titles are read like queries (« H/F » and contracts out, jargon spelled out).
         self.offers = OfferTitles(offers, lambda title: prepare_query(title, self.masculine))
+
+    @cached_property
+    def job_words(self) -> frozenset[str]:
+        """The (stemmed) words that name a job: the first word of a title (« ferrailleur »),
+        an everyday word the search spells out (« placo »); not « titulaire » or « cours »."""
+        words = {head for head in self._heads if head}
+        for said in jargon():
+            words.update(tokens(said))
+        return frozenset(words)
 
     # --- scores -------------------------------------------------------------------------------
 

@@ -193,7 +193,10 @@ class KnowledgeService:
         return self._once(
             "certifications",
             lambda: CertificationSearch(
-                load_certifications(self.knowledge_dir), self.jobs.agents, self.jobs.masculine
+                load_certifications(self.knowledge_dir),
+                self.jobs.agents,
+                self.jobs.masculine,
+                self.jobs.job_words,
             ),
         )
 

@@ -471,6 +471,22 @@ def test_a_permis_is_found_by_its_category_letter(knowledge_service: KnowledgeSe
     # An elided « d' » is no category.
     drinks = knowledge_service.search_certifications("permis d'exploitation", 1)
     assert drinks[0].certification.intitule == "Permis d'exploitation pour les débits de boissons"
+    # What is said of it (« titulaire », « en cours ») does not change which one.
+    for query in ("titulaire du permis B", "permis B en cours", "permis de conduire cat B"):
+        [first] = knowledge_service.search_certifications(query, 1)
+        assert first.certification.intitule == "Permis de conduire catégorie B", (query, first)
+    # One line for the permis de conduire, naming the other categories, unless several are asked.
+    [permis_b] = knowledge_service.search_certifications("permis B", 1)
+    assert "autres catégories : A, A1, A2, AM, B1, B96, BE, C," in permis_b.pourquoi
+    several = knowledge_service.search_certifications("il a le permis B, C et D", 5)
+    assert [h.certification.intitule for h in several[:3]] == [
+        f"Permis de conduire catégorie {letter}" for letter in "BCD"
+    ]
+    alone = knowledge_service.search_certifications("il a son permis", 5)
+    assert (
+        sum((h.certification.intitule or "").startswith("Permis de conduire cat") for h in alone)
+        == 1
+    )
 
 
 def test_habilitations_electriques_are_one_line_in_low_voltage_unless_asked(
@@ -494,6 +510,20 @@ def test_habilitations_electriques_are_one_line_in_low_voltage_unless_asked(
     assert (b0.certification.intitule or "").startswith("Habilitation électrique B0 "), b0
     [haute] = knowledge_service.search_certifications("habilitation électrique haute tension", 1)
     assert "haute tension" in (haute.certification.intitule or ""), haute
+    [hta] = knowledge_service.search_certifications("habilitation électrique HTA", 1)
+    assert "haute tension" in (hta.certification.intitule or ""), hta
+    # « BP électricien » is a brevet professionnel, not the photovoltaic habilitation BP.
+    bp = knowledge_service.search_certifications("BP électricien", 5)
+    assert bp[0].certification.intitule == "BP électricien", bp[0]
+    assert not any("photovolta" in (h.certification.intitule or "") for h in bp), bp
+    # Both asked, both shown; variants and high voltage named from the data.
+    both = knowledge_service.search_certifications("habilitation électrique H0B0", 2)
+    assert {(h.certification.intitule or "")[:26] for h in both} == {
+        "Habilitation électrique H0",
+        "Habilitation électrique B0",
+    }
+    assert "haute tension : H0V, H1," in both[0].pourquoi, both[0].pourquoi
+    assert "variantes T (travaux sous tension) et N (nettoyage sous tension)" in both[0].pourquoi
 
 
 def test_a_feminine_job_finds_the_certifications_titled_in_the_masculine(
