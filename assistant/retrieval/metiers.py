@@ -4,6 +4,7 @@ Hybrid: BM25 over every job-title variant (exact words matter in job titles) fus
 e5 similarity (for paraphrases: "j'ai fait du placo" -> plaquiste), scored per job sheet.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,8 +28,10 @@ from assistant.retrieval.text import (
     masculine_form,
     tokens,
 )
+from assistant.retrieval.typos import Spelling
 
 KIND_APPELLATIONS = "appellations"
+_WORD = re.compile(r"\w+")
 # Votes of labelled offer titles are capped: one offer with exactly the query's words
 # (log 2 ≈ 0.69) already counts fully, a hundred do not count more.
 OFFER_VOTES_CAP = 0.7
@@ -158,6 +161,13 @@ class JobSearch:
                 skill_texts.append(item.libelle)
                 self._skill_fiches.append(owners)
         self._skills = LexicalIndex(skill_texts, k1=1.2, b=0.75)
+        self.spelling = Spelling(
+            [
+                *(word for a in self._appellations for word in _WORD.findall(a.libelle)),
+                *(word for said in jargon() for word in said.split()),
+            ],
+            (word for text in skill_texts for word in fold(text).split()),
+        )
         self._titles = LexicalIndex(title_tokens, k1=1.2, b=0.5)
         # Offer titles are read like queries (« H/F » and contracts out, jargon spelled out).
         self.offers = OfferTitles(offers, lambda title: prepare_query(title, self.masculine))
@@ -274,7 +284,7 @@ class JobSearch:
         codes: Sequence[str] | None = None,
     ) -> list[JobHit]:
         """Best job sheets for a query; `codes` restricts to a set of fiches (filters)."""
-        said, prepared, workers = self._understood(query)
+        said, prepared, workers, fixed = self._understood(query)
         if not prepared:
             return []
         # The query's own words, before jargon is spelled out: do they name a job title exactly,
@@ -332,6 +342,7 @@ class JobSearch:
                 prepared,
                 derived,
                 self.offers.titles[offer_title[i]] if i in offer_title else None,
+                fixed,
             )
             for i in order
         ]
@@ -359,15 +370,17 @@ class JobSearch:
         """The text searched for a query (the dense index embeds the same text)."""
         return self._understood(query)[1]
 
-    def _understood(self, query: str) -> tuple[str, str, dict[str, str]]:
+    def _understood(self, query: str) -> tuple[str, str, dict[str, str], dict[str, str]]:
         """The query's own words; the text searched (counsellor words spelled out, and the
-        workers of the activities it names); those workers, with their activity word."""
-        said = expand(clean_query(query[:MAX_QUERY_CHARS]), self.masculine, False)
+        workers of the activities it names); those workers, with their activity word; the
+        misspelt words, with how they were read."""
+        cleaned, fixed = self.spelling.fix(clean_query(query[:MAX_QUERY_CHARS]))
+        said = expand(cleaned, self.masculine, False)
         # Spelled-out words (« chantiers » -> « manoeuvre… ») do not hide that the person named
         # an activity, not a job: the workers come from the person's own words.
         workers = self.agents.workers(said)
-        searched = prepare_query(query, self.masculine)
-        return said, " ".join(dict.fromkeys([*searched.split(), *workers])), workers
+        searched = expand(cleaned, self.masculine)
+        return said, " ".join(dict.fromkeys([*searched.split(), *workers])), workers, fixed
 
     # --- explanation --------------------------------------------------------------------------
 
@@ -380,6 +393,7 @@ class JobSearch:
         query: str,
         derived: Mapping[str, str],
         offer: OfferTitle | None = None,
+        fixed: Mapping[str, str] | None = None,
     ) -> JobHit:
         fiche: Fiche = self.knowledge.fiches[self._codes[position]]
         by_ogr = {a.ogr: a for a in fiche.appellations}
@@ -404,6 +418,9 @@ class JobSearch:
             count = offer.codes[fiche.code]
             label = "offre réelle ainsi classée" if count == 1 else "offres réelles ainsi classées"
             why += f" ; intitulé d'offre proche : « {offer.title} » ({count} {label})"
+        if fixed:
+            read = ", ".join(f"« {typed} » lu « {word} »" for typed, word in fixed.items())
+            why += f" ; {read}"
         if fiche.reglemente:
             why += " ; emploi réglementé selon le ROME : conditions d'accès à vérifier"
         return JobHit(

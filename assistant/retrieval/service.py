@@ -158,6 +158,7 @@ class KnowledgeService:
         for name in ("jobs", "certifications", "services", "demand", "regulated"):
             getattr(self, name)
         self.jobs.load_vectors()
+        self.jobs.spelling.load()
         gc.collect()
         gc.freeze()
 

@@ -561,3 +561,17 @@ def test_a_painter_s_certifications_are_not_led_by_an_habilitation_electrique(
     titles = [h.certification.intitule or "" for h in hits]
     assert titles[0] == "Titre professionnel peintre en bâtiment", titles
     assert not any(t.startswith("Habilitation électrique") for t in titles), titles
+
+
+def test_a_misspelt_job_is_found_and_the_why_says_how_it_was_read(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """Counsellors type fast: « electricen » found nothing by its words before."""
+    [hit] = knowledge_service.search_jobs("electricen", 1)
+    assert hit.code_rome == "F1602", hit
+    assert "« electricen » lu « électricien »" in hit.pourquoi, hit.pourquoi
+    [moving] = knowledge_service.search_jobs("je faisais les déménagments", 1)
+    assert moving.code_rome == "N1102", moving
+    # Its certifications come with it (the job is found by its words, not by meaning alone).
+    certifications = knowledge_service.search_certifications("magasignier", 5)
+    assert any("magasinier" in (h.certification.intitule or "") for h in certifications)

@@ -1,0 +1,77 @@
+"""Words typed fast (« déménagments », « electricen »): read as the job word they miss.
+
+Only a word that is neither one of ours nor French is corrected: a general French lexicon
+(pyspellchecker's) keeps « derrière », « manger » or « moissons » from becoming « verrière »,
+« manager » or « poissons ». The correction is the nearest word of a job title or of the
+everyday words the search spells out, one edit away (two for long words).
+"""
+
+import gc
+from collections.abc import Iterable
+from functools import cache
+
+from rapidfuzz import distance, process
+
+from assistant.retrieval.text import STOPWORDS, fold, strip_accents
+
+_SHORTEST = 6
+"""Shorter words have too many neighbours (« tenais », « tennis »)."""
+
+
+@cache
+def _french_words() -> frozenset[str]:
+    """The words of a French dictionary, folded like the queries (about 140,000)."""
+    from spellchecker import SpellChecker
+
+    # Its words are lower case already: only the accents go (0.1 s, not 2 s for a full fold).
+    # The collector is held meanwhile: 140,000 new strings would make it walk the whole pack.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        words = SpellChecker(language="fr").word_frequency.dictionary
+        return frozenset(w if w.isascii() else strip_accents(w.replace("œ", "oe")) for w in words)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Spelling:
+    def __init__(self, targets: Iterable[str], known: Iterable[str]) -> None:
+        """`targets`: words of job titles, as written (« Déménageur »); `known`: every word
+        the search knows, folded (skills, jargon), never corrected."""
+        self._shown: dict[str, str] = {}
+        for word in targets:
+            self._shown.setdefault(fold(word), word.lower())
+        self._targets = sorted(w for w in self._shown if len(w) >= _SHORTEST - 1)
+        self._known = frozenset(self._shown) | frozenset(known)
+
+    def load(self) -> None:
+        """Read the French dictionary now rather than at the first unknown word."""
+        _french_words()
+
+    def fix(self, folded: str) -> tuple[str, dict[str, str]]:
+        """The text with its misspelt job words corrected, and what was read how
+        (« demenagments » -> « déménagements »)."""
+        fixed: dict[str, str] = {}
+        words = []
+        for word in folded.split():
+            found = self._correction(word)
+            if found is not None:
+                fixed[word] = self._shown[found]
+            words.append(found or word)
+        return " ".join(words), fixed
+
+    def _correction(self, word: str) -> str | None:
+        if (
+            len(word) < _SHORTEST
+            or not word.isalpha()
+            or word in self._known
+            or word in STOPWORDS
+            or word in _french_words()
+        ):
+            return None
+        limit = 1 if len(word) < 8 else 2
+        found = process.extractOne(
+            word, self._targets, scorer=distance.Levenshtein.distance, score_cutoff=limit
+        )
+        return str(found[0]) if found else None
