@@ -33,7 +33,8 @@ TARGETS = {
 
 # offres_dev: the offers the search was tuned on; offres_holdout: offers extracted afterwards,
 # never tuned on (bench/data/README.md); offres_dev2 / offres_dev3: more real offers (2022, 2025);
-# phrases_conseiller / phrases_courtes: written by hand (long descriptions / short ones).
+# phrases_conseiller / phrases_courtes: written by hand (long descriptions / short ones);
+# phrases_taches: 40 written in session 12 by a helper that never saw the tuning material.
 DEV_SETS = (
     "offres_dev.tsv",
     "offres_holdout.tsv",
@@ -41,6 +42,7 @@ DEV_SETS = (
     "offres_dev3.tsv",
     "phrases_conseiller.tsv",
     "phrases_courtes.tsv",
+    "phrases_taches.tsv",
 )
 
 
