@@ -479,6 +479,8 @@ def search_certifications(
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON (une ligne par requête).")
 def search_services(query: str | None, top: int, departement: str | None, as_json: bool) -> None:
     """Services d'insertion (SIAE, GEIQ, agences…) pour un frein ou un besoin."""
+    from assistant.retrieval.messages import AUCUN_SERVICE
+
     service = _knowledge_service()
     for text in _queries(query):
         hits = service.search_services(text, departement, top)
@@ -501,9 +503,7 @@ def search_services(query: str | None, top: int, departement: str | None, as_jso
                 for h in hits
             ],
             [(h.service.nom, h.pourquoi) for h in hits],
-            "Aucun service trouvé. Le paquet livré contient les SIAE, les GEIQ et les agences "
-            "France Travail ; pour les autres services (logement, santé, droits…), importez "
-            "l'export data·inclusion de votre territoire.",
+            AUCUN_SERVICE,
         )
 
 

@@ -68,6 +68,12 @@ async def test_explorer_finds_jobs_certifications_and_services() -> None:
         screen = await _search(pilot, "services", "chantier d'insertion", "69")
         assert _rows(screen) and all(row[0] == "69" for row in _rows(screen))
 
+        # Housing is not in the shipped pack: the counsellor reads why and how to add it, not
+        # an employment site whose name says « urgence ».
+        screen = await _search(pilot, "services", "hébergement d'urgence", "69")
+        assert _rows(screen) == []
+        assert "importez l'export data·inclusion" in _text(screen, "#pourquoi")
+
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, KnowledgeScreen)

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
 
+from assistant.retrieval.messages import AUCUN_SERVICE
 from assistant.session import Session
 from assistant.tui import messages
 from assistant.tui.widgets.footer import StableFooter
@@ -104,9 +105,9 @@ class KnowledgeScreen(Screen[None]):
                 self._show, [], f"La recherche a échoué ({type(exc).__name__}) ; réessayez."
             )
             return
-        self.app.call_from_thread(self._show, rows, None)
+        self.app.call_from_thread(self._show, rows, None, kind)
 
-    def _show(self, rows: list[tuple[str, str, str]], error: str | None) -> None:
+    def _show(self, rows: list[tuple[str, str, str]], error: str | None, kind: str = "") -> None:
         table = self.query_one("#resultats", DataTable)
         table.clear()
         self._details = {}
@@ -114,7 +115,12 @@ class KnowledgeScreen(Screen[None]):
             key = str(i)
             table.add_row(Text(code), Text(label), key=key)
             self._details[key] = why
-        message = error or ("Aucun résultat : reformulez avec d'autres mots." if not rows else "")
+        empty = (
+            AUCUN_SERVICE
+            if kind == "services"
+            else "Aucun résultat : reformulez avec d'autres mots."
+        )
+        message = error or (empty if not rows else "")
         self.query_one("#pourquoi", Static).update(Text(message or self._details.get("0", "")))
         if rows:
             table.focus()

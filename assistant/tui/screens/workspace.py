@@ -25,6 +25,7 @@ from assistant.guide.extraction.proposals import Proposition
 from assistant.guide.fields import decrire
 from assistant.guide.presentation import valeur_texte
 from assistant.interview import Entretien
+from assistant.retrieval.messages import AUCUN_SERVICE
 from assistant.session import Session
 from assistant.storage.errors import VaultError
 from assistant.suggestions import Suggestions, cle_suggestions
@@ -865,7 +866,9 @@ class WorkspaceScreen(Screen[None]):
                     texte.append(titre + "\n", style="bold")
                     texte.append(f"  {hit.pourquoi}\n", style="dim")
                 if not hits:
-                    texte.append("Aucun résultat.", style="dim")
+                    texte.append(
+                        "Aucun résultat." if nom == "formations" else AUCUN_SERVICE, style="dim"
+                    )
                 cible = "#vue-formations" if nom == "formations" else "#vue-services"
                 self.app.call_from_thread(self.query_one(cible, Vue).montrer, texte)
         except Exception as exc:
