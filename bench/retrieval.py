@@ -34,7 +34,8 @@ TARGETS = {
 # offres_dev: the offers the search was tuned on; offres_holdout: offers extracted afterwards,
 # never tuned on (bench/data/README.md); offres_dev2 / offres_dev3: more real offers (2022, 2025);
 # phrases_conseiller / phrases_courtes: written by hand (long descriptions / short ones);
-# phrases_taches: 40 written in session 12 by a helper that never saw the tuning material.
+# phrases_taches: 40 written in session 12 by a helper that never saw the tuning material;
+# phrases_controle: 40 more, by another helper, kept as a control: never tune on it.
 DEV_SETS = (
     "offres_dev.tsv",
     "offres_holdout.tsv",
@@ -43,6 +44,7 @@ DEV_SETS = (
     "phrases_conseiller.tsv",
     "phrases_courtes.tsv",
     "phrases_taches.tsv",
+    "phrases_controle.tsv",
 )
 
 
