@@ -253,6 +253,11 @@ class Session:
             for hit in self.knowledge.search_jobs(texte, 3)
         ]
 
+    def corriger_orthographe(self, texte: str) -> str:
+        """The text with its misspelt job words read as job words (« electricen » ->
+        « électricien »), for the extraction rules; the text itself is not kept."""
+        return self.knowledge.jobs.spelling.fix_text(texte)
+
     def suggestions_en_memoire(self, dossier: Dossier) -> "Suggestions | None":
         """The suggestions if every search they need was already made; None otherwise."""
         if self._suggesteur is None:

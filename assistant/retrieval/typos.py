@@ -7,6 +7,7 @@ everyday words the search spells out, one edit away (two for long words).
 """
 
 import gc
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -14,13 +15,15 @@ from rapidfuzz import distance, process
 
 from assistant.retrieval.text import STOPWORDS, fold, strip_accents
 
+_WORD = re.compile(r"\w+")
 _SHORTEST = 6
 """Shorter words have too many neighbours (« tenais », « tennis »)."""
 
 
 @cache
-def _french_words() -> frozenset[str]:
-    """The words of a French dictionary, folded like the queries (about 140,000)."""
+def _french_words() -> dict[str, str]:
+    """The words of a French dictionary, folded like the queries (about 140,000), each with
+    its accented form when it has one (« demenagements » -> « déménagements »)."""
     from spellchecker import SpellChecker
 
     # Its words are lower case already: only the accents go (0.1 s, not 2 s for a full fold).
@@ -29,7 +32,7 @@ def _french_words() -> frozenset[str]:
     gc.disable()
     try:
         words = SpellChecker(language="fr").word_frequency.dictionary
-        return frozenset(w if w.isascii() else strip_accents(w.replace("œ", "oe")) for w in words)
+        return {w if w.isascii() else strip_accents(w.replace("œ", "oe")): w for w in words}
     finally:
         if enabled:
             gc.enable()
@@ -57,9 +60,24 @@ class Spelling:
         for word in folded.split():
             found = self._correction(word)
             if found is not None:
-                fixed[word] = self._shown[found]
+                fixed[word] = self._written(found)
             words.append(found or word)
         return " ".join(words), fixed
+
+    def fix_text(self, text: str) -> str:
+        """A text as typed, with its misspelt job words replaced by the title word (accents
+        and the other words untouched): what the extraction rules read."""
+
+        def replace(match: re.Match[str]) -> str:
+            found = self._correction(fold(match.group(0)))
+            return self._written(found) if found else match.group(0)
+
+        return _WORD.sub(replace, text)
+
+    def _written(self, folded: str) -> str:
+        """A folded word as French writes it: « demenagements » -> « déménagements »."""
+        shown = self._shown[folded]
+        return _french_words().get(shown, shown) if shown.isascii() else shown
 
     def _correction(self, word: str) -> str | None:
         if (

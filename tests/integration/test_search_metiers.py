@@ -575,3 +575,27 @@ def test_a_misspelt_job_is_found_and_the_why_says_how_it_was_read(
     # Its certifications come with it (the job is found by its words, not by meaning alone).
     certifications = knowledge_service.search_certifications("magasignier", 5)
     assert any("magasinier" in (h.certification.intitule or "") for h in certifications)
+
+
+def test_the_extraction_reads_a_misspelt_job_as_the_job(
+    knowledge_service: KnowledgeService,
+) -> None:
+    """« il était electricen en intérim »: the rules read the text after the spelling, so the
+    experience is proposed with its sheet instead of « nothing to note »."""
+    from assistant.guide.extraction.proposals import ContexteExtraction, MetierTrouve
+    from assistant.guide.extraction.rules import RuleExtractor
+
+    typed = "il était electricen en intérim, et avant il faisait les déménagments"
+    read = knowledge_service.jobs.spelling.fix_text(typed)
+    assert read == "il était électricien en intérim, et avant il faisait les déménagements"
+
+    def metiers(texte: str) -> list[MetierTrouve]:
+        return [
+            MetierTrouve(h.code_rome, h.libelle, h.score)
+            for h in knowledge_service.search_jobs(texte, 3)
+        ]
+
+    contexte = ContexteExtraction(etape=3, annee_courante=2026, mois_courant=11, metiers=metiers)
+    proposals = RuleExtractor().extraire(read, contexte)
+    assert any("F1602" in p.libelle for p in proposals), [p.libelle for p in proposals]
+    assert not RuleExtractor().extraire(typed, ContexteExtraction(etape=3, metiers=metiers))

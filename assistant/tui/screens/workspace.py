@@ -291,7 +291,11 @@ class WorkspaceScreen(Screen[None]):
     @work(thread=True, exclusive=False, group="extraction")
     def _extraire(self, texte: str, question: QuestionProposee | None) -> None:
         try:
-            propositions = self.entretien.proposer(texte, question, self._metiers)
+            lu = self.session.corriger_orthographe(texte)
+        except Exception:  # knowledge unavailable: the text is read as typed
+            lu = texte
+        try:
+            propositions = self.entretien.proposer(lu, question, self._metiers)
         except Exception:  # the rules must not fail; if they do, the interview goes on
             propositions = []
         self.app.call_from_thread(self._compris, question, propositions)
