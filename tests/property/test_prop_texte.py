@@ -18,6 +18,8 @@ from assistant.domain.base import (
     nettoyer_texte,
 )
 from assistant.domain.errors import messages_erreurs
+from assistant.retrieval.text import fold
+from assistant.retrieval.typos import Spelling
 
 pytestmark = pytest.mark.property
 
@@ -90,3 +92,20 @@ def test_a_runaway_paste_is_refused_not_truncated() -> None:
         adaptateur.validate_python("x" * 100_000)
     (message,) = messages_erreurs(exc.value)
     assert "100000 caractères, 20000 au plus" in message
+
+
+_ORTHOGRAPHE = Spelling(["Électricien", "Magasinier", "Manutentionnaire", "Déménageur"], [])
+
+
+@given(texte_hostile | st.text(max_size=300))
+@example("electricen ﬁ\u0301 œuvre 3x8 __ magasignier\x00")
+@reglages(200)
+def test_the_spelling_never_fails_and_changes_only_job_words(texte: str) -> None:
+    """Whatever is typed, the spelling returns a text; words it does not correct stay as typed."""
+    essai("orthographe des métiers (texte)")
+    lu = _ORTHOGRAPHE.fix_text(texte)
+    plie, corriges = _ORTHOGRAPHE.fix(fold(texte))
+    assert isinstance(lu, str) and isinstance(plie, str)
+    if not corriges:
+        assert lu == texte
+    assert set(corriges.values()) <= {"électricien", "magasinier", "manutentionnaire", "déménageur"}
