@@ -301,6 +301,10 @@ def test_non_jobs_are_not_experiences(texte: str) -> None:
             [{"intitule_libre": "livreur", "type": "emploi_salarie", "duree_mois": 12}],
         ),
         (
+            "avant il faisait les déménagements",
+            [{"intitule_libre": "déménageur", "type": "emploi_salarie"}],
+        ),
+        (
             "il conduisait des camions au black",
             [
                 {

@@ -101,6 +101,11 @@ TACHES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "plongeur",
         ),
         (
+            _verbe("faisa", "fait"),
+            r"(?:demenagements?)\b",
+            "déménageur",
+        ),
+        (
             f"(?:{_verbe('venda', 'vendu')}|{_verbe('faisa', 'fait')})",
             r"(?:sur\s+(?:les|des)\s+)?marches\b",
             "vendeur sur les marchés",
