@@ -402,13 +402,9 @@ class CertificationSearch:
                     for categorie in asked[key]
                     if (key, categorie) in self._par_categorie
                 ]
-                if not lines and key == licences.GROUPE_ELECTRIQUE and haute:
-                    lines = [
-                        max(
-                            (j for j in self._membres[key] if self._haute_tension[j]),
-                            key=lambda j: score[j],
-                        )
-                    ]
+                hautes = [j for j in self._membres.get(key, []) if self._haute_tension[j]]
+                if not lines and haute and hautes:
+                    lines = [max(hautes, key=lambda j: score[j])]
                 # Else the one found best, or the usual one when it is found as well.
                 lines = lines or [usuel if score[usuel] >= score[i] else int(i)]
             elif caces:
