@@ -4,7 +4,6 @@ Hybrid: BM25 over every job-title variant (exact words matter in job titles) fus
 e5 similarity (for paraphrases: "j'ai fait du placo" -> plaquiste), scored per job sheet.
 """
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,7 +30,6 @@ from assistant.retrieval.text import (
 from assistant.retrieval.typos import Spelling
 
 KIND_APPELLATIONS = "appellations"
-_WORD = re.compile(r"\w+")
 # Votes of labelled offer titles are capped: one offer with exactly the query's words
 # (log 2 ≈ 0.69) already counts fully, a hundred do not count more.
 OFFER_VOTES_CAP = 0.7
@@ -161,13 +159,7 @@ class JobSearch:
                 skill_texts.append(item.libelle)
                 self._skill_fiches.append(owners)
         self._skills = LexicalIndex(skill_texts, k1=1.2, b=0.75)
-        self.spelling = Spelling(
-            [
-                *(word for a in self._appellations for word in _WORD.findall(a.libelle)),
-                *(word for said in jargon() for word in said.split()),
-            ],
-            (word for text in skill_texts for word in fold(text).split()),
-        )
+        self.spelling = Spelling([*(a.libelle for a in self._appellations), *jargon()], skill_texts)
         self._titles = LexicalIndex(title_tokens, k1=1.2, b=0.5)
         # Offer titles are read like queries (« H/F » and contracts out, jargon spelled out).
         self.offers = OfferTitles(offers, lambda title: prepare_query(title, self.masculine))
@@ -430,7 +422,7 @@ class JobSearch:
             appellation,
             why + ".",
             fiche.reglemente,
-            par_le_sens=lexical_index < 0 and offer is None,
+            par_le_sens=bool(lexical_index < 0) and offer is None,
         )
 
 

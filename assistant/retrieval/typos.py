@@ -39,14 +39,15 @@ def _french_words() -> dict[str, str]:
 
 
 class Spelling:
-    def __init__(self, targets: Iterable[str], known: Iterable[str]) -> None:
-        """`targets`: words of job titles, as written (« Déménageur »); `known`: every word
-        the search knows, folded (skills, jargon), never corrected."""
+    def __init__(self, titles: Iterable[str], known: Iterable[str]) -> None:
+        """`titles`: job titles as written (« Déménageur / Déménageuse »), whose words a
+        misspelt word may be; `known`: other texts whose words are never corrected (skills)."""
         self._shown: dict[str, str] = {}
-        for word in targets:
-            self._shown.setdefault(fold(word), word.lower())
+        for title in titles:
+            for word in _WORD.findall(title):
+                self._shown.setdefault(fold(word), word.lower())
         self._targets = sorted(w for w in self._shown if len(w) >= _SHORTEST - 1)
-        self._known = frozenset(self._shown) | frozenset(known)
+        self._known = frozenset(self._shown) | {w for text in known for w in fold(text).split()}
 
     def load(self) -> None:
         """Read the French dictionary now rather than at the first unknown word."""
