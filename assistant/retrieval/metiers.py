@@ -40,6 +40,9 @@ MANAGEMENT = frozenset(
     " coordinateur encadrant dirigeant".split()
 )
 
+# As the search reads them: « responsable » in a query stands for any of them at a title's head.
+_LEADER_TOKENS = frozenset(tokens(" ".join(MANAGEMENT)))
+
 
 @dataclass(frozen=True)
 class FusionWeights:
@@ -192,6 +195,7 @@ class JobSearch:
         wanted = set(query_tokens)
         order = np.argsort(-scores, kind="stable")
         total = np.zeros(len(self._codes), dtype=np.float32)
+        leads = bool(wanted & _LEADER_TOKENS)
         for i in order[:400]:
             if scores[i] <= 0:
                 break
@@ -199,7 +203,7 @@ class JobSearch:
             covered = len(title & wanted) / max(len(title), 1)
             value = scores[i] * (1.0 - self.weights.coverage + self.weights.coverage * covered)
             value *= self._title_weight[i]
-            if self._heads[i] not in wanted:
+            if self._heads[i] not in wanted and not (leads and self._heads[i] in _LEADER_TOKENS):
                 value *= 1.0 - self.weights.head
             fiche = self._owner[i]
             if self._words[i] == own:

@@ -66,6 +66,9 @@ pytestmark = pytest.mark.integration
         ("homme à tout faire", "I1203", 1),
         ("il faisait des petits travaux de jardinage", "A1208", 1),
         ("j'ai fait femme de chambre", "G1501", 1),
+        # « Responsable », « manager », « chef » name the same rank: the manager's sheet, not
+        # the crew member's whose other words match too.
+        ("Responsable de service en restauration rapide", "G1409", 1),
     ],
 )
 def test_job_titles_find_their_fiche(
