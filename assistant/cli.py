@@ -377,9 +377,14 @@ def search_metiers(
             query is None,
             as_json,
             [_job_json(h) for h in hits],
-            [(f"{h.code_rome}  {h.libelle}", h.pourquoi) for h in hits],
+            [(f"{h.code_rome}  {h.libelle}", _job_lines(h)) for h in hits],
             "Aucune fiche trouvée : reformulez avec le nom du métier.",
         )
+
+
+def _job_lines(hit: Any) -> str:
+    """The job in a sentence when the pack describes it, then why it was found."""
+    return f"{hit.description}\n     {hit.pourquoi}" if hit.description else hit.pourquoi
 
 
 def _job_json(hit: Any) -> dict[str, Any]:
@@ -391,6 +396,8 @@ def _job_json(hit: Any) -> dict[str, Any]:
         "pourquoi": hit.pourquoi,
         "reglemente": hit.reglemente,
     }
+    if hit.description:
+        data["description"] = hit.description
     if hit.demande_region is not None:
         d = hit.demande_region
         data["demande_region"] = {

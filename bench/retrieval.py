@@ -35,7 +35,8 @@ TARGETS = {
 # never tuned on (bench/data/README.md); offres_dev2 / offres_dev3: more real offers (2022, 2025);
 # phrases_conseiller / phrases_courtes: written by hand (long descriptions / short ones);
 # phrases_taches: 40 written in session 12 by a helper that never saw the tuning material;
-# phrases_controle: 40 more, by another helper, kept as a control: never tune on it.
+# phrases_controle: 40 more, by another helper, kept as a control: never tune on it;
+# phrases_rares: 60 tasks of less common trades, written in session 13 by a third helper.
 DEV_SETS = (
     "offres_dev.tsv",
     "offres_holdout.tsv",
@@ -45,6 +46,7 @@ DEV_SETS = (
     "phrases_courtes.tsv",
     "phrases_taches.tsv",
     "phrases_controle.tsv",
+    "phrases_rares.tsv",
 )
 
 

@@ -1,11 +1,14 @@
 """The knowledge pack loaded for the application: job sheets, job titles, skills."""
 
+import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from assistant.locations import KNOWLEDGE_DIR
 from assistant.retrieval.pack import read_dataset
+
+DESCRIPTIONS_FILE = "descriptions_metiers.toml"
 
 
 class KnowledgeMissing(Exception):
@@ -83,6 +86,17 @@ class Knowledge:
                 "Reconstruisez-le avec `passerelle knowledge build`."
             ) from None
         return cls(fiches=fiches, items=items, directory=directory)
+
+    @cached_property
+    def descriptions(self) -> dict[str, str]:
+        """What the job is, in a sentence or two the person can read (written by the Passerelle
+        team for the sheets most relevant at release; the ROME's own texts stay out of the pack).
+        """
+        try:
+            data = tomllib.loads((self.directory / DESCRIPTIONS_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        return {code: text for code, text in data.items() if code in self.fiches}
 
     @cached_property
     def appellations(self) -> list[Appellation]:

@@ -73,6 +73,11 @@ class FusionWeights:
     management: float = 0.3
     # Titles of real offers labelled by France Travail that share most of the query's words.
     offers: float = 0.8
+    # The team's plain descriptions of the jobs say their tasks in everyday words (« répare les
+    # chaussures, refait des clés »). Only for what a person describes: from 6 distinct words on,
+    # fully from 9 (offer titles are shorter: counted earlier, they lost offers to long texts).
+    descriptions: float = 1.2
+    descriptions_from: int = 5
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ class JobHit:
     demande_region: RegionalDemand | None = None
     par_le_sens: bool = False
     """Found by meaning alone: no title (of the ROME or of a real offer) shares its words."""
+    description: str | None = None
+    """What the job is, in plain French, for the sheets that have one."""
 
 
 def appellation_records(knowledge: Knowledge) -> list[Record]:
@@ -162,6 +169,9 @@ class JobSearch:
                 skill_texts.append(item.libelle)
                 self._skill_fiches.append(owners)
         self._skills = LexicalIndex(skill_texts, k1=1.2, b=0.75)
+        described = sorted(knowledge.descriptions.items())
+        self._described_owner = np.array([self._position[c] for c, _ in described], np.int64)
+        self._described = LexicalIndex([text for _, text in described]) if described else None
         self.spelling = Spelling([*(a.libelle for a in self._appellations), *jargon()], skill_texts)
         self._titles = LexicalIndex(title_tokens, k1=1.2, b=0.5)
         # Offer titles are read like queries (« H/F » and contracts out, jargon spelled out).
@@ -304,6 +314,14 @@ class JobSearch:
             skills = self._by_skills(prepared)
             if skills.max() > 0:
                 score += skills_weight * skills / skills.max()
+        described_weight = self.weights.descriptions * min(
+            max((length - self.weights.descriptions_from) / 4, 0.0), 1.0
+        )
+        if described_weight and self._described is not None:
+            described = np.zeros(len(self._codes), dtype=np.float32)
+            np.maximum.at(described, self._described_owner, self._described.scores(prepared))
+            if described.max() > 0:
+                score += described_weight * described / described.max()
         if dense.max() > 0:
             floor = float(np.partition(dense[dense > 0], 0)[0]) if (dense > 0).sum() > 1 else 0.0
             spread = max(float(dense.max()) - floor, 1e-6)
@@ -427,6 +445,7 @@ class JobSearch:
             why + ".",
             fiche.reglemente,
             par_le_sens=bool(lexical_index < 0) and offer is None,
+            description=self.knowledge.descriptions.get(fiche.code),
         )
 
 

@@ -58,6 +58,8 @@ async def test_explorer_finds_jobs_certifications_and_services() -> None:
         rows = _rows(screen)
         assert rows[0][:2] == ["N1101", "Cariste"]
         assert "projets de recrutement en Occitanie" in _text(screen, "#pourquoi")
+        # What the job is, for the person beside the counsellor.
+        assert "chariot" in _text(screen, "#pourquoi")
 
         screen = await _search(pilot, "metiers", "Cariste", "Atlantide")
         assert "Région inconnue" in _text(screen, "#pourquoi")

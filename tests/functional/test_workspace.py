@@ -136,6 +136,13 @@ async def test_slash_commands_profile_follow_up_and_help(settings: Settings) -> 
         pistes = screen.query_one("#vue-metiers", JobsList).pistes
         assert pistes[0].hit.code_rome == "N1101"
         assert pistes[0].origine == "Recherche : cariste"
+        liste = screen.query_one("#vue-metiers", JobsList)
+        liste.highlighted = None
+        liste.highlighted = 0
+        await pilot.pause()
+        # The highlighted job says what it is, then why it came.
+        pourquoi = str(screen.query_one("#pourquoi-metier", Static).render())
+        assert "chariot" in pourquoi and "Intitulé proche" in pourquoi
         await dire(pilot, screen, "/etape 5")
         assert screen.entretien.etape_en_cours == 5
         await dire(pilot, screen, "/inconnue")

@@ -48,6 +48,7 @@ def test_region_explains_demand_and_unknown_region_is_refused(data_dir: Path) ->
     hit = json.loads(result.stdout)["results"][0]
     assert hit["demande_region"]["nom"] == "Occitanie" and hit["demande_region"]["projets"] > 0
     assert "projets de recrutement en Occitanie" in hit["pourquoi"]
+    assert "chariot" in hit["description"]
     refused = run("search", "metiers", "Cariste", "--region", "Atlantide")
     assert refused.returncode == 2
     assert "Région inconnue : « Atlantide »" in refused.stderr and "Occitanie" in refused.stderr
@@ -57,6 +58,9 @@ def test_human_output_is_french(data_dir: Path) -> None:
     result = run("search", "metiers", "j'ai fait du placo sur des chantiers", "--top", "3")
     assert result.returncode == 0
     assert "F1604  Plaquiste" in result.stdout and "Intitulé proche" in result.stdout
+    # The job in a sentence the person can read, before why it was found.
+    plaquiste = result.stdout.split("F1604  Plaquiste\n", 1)[1].splitlines()
+    assert "plaque" in plaquiste[0].lower() and plaquiste[1].strip().startswith("Intitulé proche")
 
 
 def test_certifications_and_services(data_dir: Path) -> None:

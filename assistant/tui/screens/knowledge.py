@@ -84,7 +84,10 @@ class KnowledgeScreen(Screen[None]):
             if kind == "metiers":
                 region = service.region(place)
                 for hit in service.search_jobs(query, TOP, region):
-                    rows.append((hit.code_rome, hit.libelle, hit.pourquoi))
+                    details = (
+                        f"{hit.description}\n{hit.pourquoi}" if hit.description else hit.pourquoi
+                    )
+                    rows.append((hit.code_rome, hit.libelle, details))
             elif kind == "certifications":
                 for c in service.search_certifications(query, TOP):
                     rows.append(

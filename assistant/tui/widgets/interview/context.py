@@ -217,6 +217,8 @@ class ContextPanel(Vertical):
         if event.option_list is not liste or event.option_index >= len(liste.pistes):
             return
         hit = liste.pistes[event.option_index].hit
-        self.query_one("#pourquoi-metier", Vue).montrer(
-            Text(hit.pourquoi + " — r : recrutements par région, a : ajouter comme projet.")
-        )
+        texte = Text()
+        if hit.description:
+            texte.append(hit.description + "\n")
+        texte.append(hit.pourquoi + " — r : recrutements par région, a : ajouter comme projet.")
+        self.query_one("#pourquoi-metier", Vue).montrer(texte)
