@@ -4,6 +4,7 @@ Hybrid: BM25 over every job-title variant (exact words matter in job titles) fus
 e5 similarity (for paraphrases: "j'ai fait du placo" -> plaquiste), scored per job sheet.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -317,8 +318,8 @@ class JobSearch:
         described_weight = self.weights.descriptions * min(
             max((length - self.weights.descriptions_from) / 4, 0.0), 1.0
         )
+        described = np.zeros(len(self._codes), dtype=np.float32)
         if described_weight and self._described is not None:
-            described = np.zeros(len(self._codes), dtype=np.float32)
             np.maximum.at(described, self._described_owner, self._described.scores(prepared))
             if described.max() > 0:
                 score += described_weight * described / described.max()
@@ -346,7 +347,7 @@ class JobSearch:
                 if code in self._position:
                     mask[self._position[code]] = True
             score = np.where(mask, score, 0.0)
-        order = self._ranked(score, best_lexical, top)
+        order = self._ranked(score, (best_lexical >= 0) | (described > 0), top)
         return [
             self._hit(
                 i,
@@ -357,14 +358,15 @@ class JobSearch:
                 derived,
                 self.offers.titles[offer_title[i]] if i in offer_title else None,
                 fixed,
+                bool(described[i] > 0),
             )
             for i in order
         ]
 
-    def _ranked(self, score: np.ndarray, best_lexical: np.ndarray, top: int) -> list[int]:
-        """The best sheets; once a title matched the words, a sheet found by meaning alone in
-        another professional family is the small embedding model's noise (« bûcheronnage » ->
-        « Prothésiste dentaire »), not a suggestion."""
+    def _ranked(self, score: np.ndarray, worded: np.ndarray, top: int) -> list[int]:
+        """The best sheets; once a title (or a description) matched the words, a sheet found by
+        meaning alone in another professional family is the small embedding model's noise
+        (« bûcheronnage » -> « Prothésiste dentaire »), not a suggestion."""
         order: list[int] = []
         for i in np.argsort(-score, kind="stable"):
             if len(order) == top or score[i] <= 0:
@@ -372,8 +374,8 @@ class JobSearch:
             first = order[0] if order else None
             if (
                 first is not None
-                and best_lexical[first] >= 0
-                and best_lexical[i] < 0
+                and worded[first]
+                and not worded[i]
                 and self._codes[i][0] != self._codes[first][0]
             ):
                 continue
@@ -408,6 +410,7 @@ class JobSearch:
         derived: Mapping[str, str],
         offer: OfferTitle | None = None,
         fixed: Mapping[str, str] | None = None,
+        tasks: bool = False,
     ) -> JobHit:
         fiche: Fiche = self.knowledge.fiches[self._codes[position]]
         by_ogr = {a.ogr: a for a in fiche.appellations}
@@ -422,6 +425,10 @@ class JobSearch:
             why = f"Intitulé proche : « {appellation} »"
             if shared:
                 why += f" (mots communs : {', '.join(shared)})"
+        elif tasks and (said := _words_in_common(self.knowledge.descriptions[fiche.code], query)):
+            # Found by what the job's description says it does, not by a title.
+            appellation = fiche.libelle
+            why = f"Ce que fait le métier (mots communs : {', '.join(said)})"
         elif dense_ogr is not None and dense_ogr in by_ogr:
             appellation = by_ogr[dense_ogr].libelle
             why = f"Sens proche de « {appellation} »"
@@ -444,7 +451,7 @@ class JobSearch:
             appellation,
             why + ".",
             fiche.reglemente,
-            par_le_sens=bool(lexical_index < 0) and offer is None,
+            par_le_sens=bool(lexical_index < 0) and offer is None and not tasks,
             description=self.knowledge.descriptions.get(fiche.code),
         )
 
@@ -456,6 +463,17 @@ def words_of(text: str) -> frozenset[str]:
         for word in fold(text).split()
         if word not in STOPWORDS and len(word) > 1
     )
+
+
+def _words_in_common(text: str, query: str) -> list[str]:
+    """The words of a text that the (prepared) query says too, as the text writes them."""
+    wanted = set(tokens(query))
+    shared: list[str] = []
+    for word in re.findall(r"[^\W\d_]+", text):
+        stems = tokens(word)
+        if len(word) > 2 and stems and stems[0] in wanted and word.lower() not in shared:
+            shared.append(word.lower())
+    return shared[:6]
 
 
 def _as_said(folded: str, query: str) -> str:

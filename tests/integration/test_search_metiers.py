@@ -602,3 +602,20 @@ def test_the_extraction_reads_a_misspelt_job_as_the_job(
     proposals = RuleExtractor().extraire(read, contexte)
     assert any("F1602" in p.libelle for p in proposals), [p.libelle for p in proposals]
     assert not RuleExtractor().extraire(typed, ContexteExtraction(etape=3, metiers=metiers))
+
+
+def test_described_tasks_find_the_job_whose_description_says_them(
+    knowledge_service: KnowledgeService,
+) -> None:
+    # No title says « fauteuils » or « tissu »: the upholsterer's description does.
+    said = (
+        "je refaisais les fauteuils et les chaises des clients, je changeais le tissu et la mousse"
+    )
+    hits = knowledge_service.search_jobs(said, top=3)
+    tapissier = next(h for h in hits if h.code_rome == "B1806")
+    assert tapissier.pourquoi.startswith("Ce que fait le métier (mots communs : fauteuils")
+    assert tapissier.description is not None and "fauteuils" in tapissier.description
+    # Found by its tasks, not guessed: it lends its certifications.
+    assert not tapissier.par_le_sens
+    # An offer title is too short for the descriptions to count: titles decide.
+    assert knowledge_service.search_jobs("Tapissier H/F", top=1)[0].code_rome == "B1806"
