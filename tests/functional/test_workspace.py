@@ -136,11 +136,8 @@ async def test_slash_commands_profile_follow_up_and_help(settings: Settings) -> 
         pistes = screen.query_one("#vue-metiers", JobsList).pistes
         assert pistes[0].hit.code_rome == "N1101"
         assert pistes[0].origine == "Recherche : cariste"
-        liste = screen.query_one("#vue-metiers", JobsList)
-        liste.highlighted = None
-        liste.highlighted = 0
         await pilot.pause()
-        # The highlighted job says what it is, then why it came.
+        # The first job says what it is, then why it came, without a key pressed.
         pourquoi = str(screen.query_one("#pourquoi-metier", Static).render())
         assert "chariot" in pourquoi and "Intitulé proche" in pourquoi
         await dire(pilot, screen, "/etape 5")

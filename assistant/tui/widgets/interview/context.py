@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +21,9 @@ from assistant.tui.widgets.demande_regions import DemandeRegions
 from assistant.tui.widgets.frise import Frise
 from assistant.tui.widgets.interview.profile import ProfileView
 from assistant.tui.widgets.interview.view import Vue
+
+if TYPE_CHECKING:  # the search stack is heavy: not loaded with the screen
+    from assistant.retrieval.metiers import JobHit
 
 
 def _compte_a_rebours(jours: int | None, sortie: date | None) -> Text:
@@ -98,6 +102,8 @@ class JobsList(OptionList):
             if hit.demande_region is not None:
                 texte.append(f"\n  {hit.demande_region.phrase()}", style="dim")
             self.add_option(Option(texte))
+        if pistes:
+            self.highlighted = 0  # its description shows below without a key pressed
 
     def action_show_demand(self) -> None:
         if self.highlighted is not None and self.highlighted < len(self.pistes):
@@ -166,10 +172,11 @@ class ContextPanel(Vertical):
             return  # e.g. a barrier's level changed, not the services found for it
         self._suggestions = suggestions
         self.query_one("#vue-metiers", JobsList).montrer(suggestions.metiers)
-        if not suggestions.metiers:
-            self.query_one("#pourquoi-metier", Vue).montrer(
-                Text("Les fiches apparaissent dès qu'une expérience ou un projet est noté.")
-            )
+        self.query_one("#pourquoi-metier", Vue).montrer(
+            _details(suggestions.metiers[0].hit)
+            if suggestions.metiers
+            else Text("Les fiches apparaissent dès qu'une expérience ou un projet est noté.")
+        )
         formations = Text()
         for numero, piste in enumerate(suggestions.certifications):
             formations.append(("\n" if numero else "") + f"Pour « {piste.pour} »\n\n", style="bold")
@@ -216,9 +223,15 @@ class ContextPanel(Vertical):
         liste = self.query_one("#vue-metiers", JobsList)
         if event.option_list is not liste or event.option_index >= len(liste.pistes):
             return
-        hit = liste.pistes[event.option_index].hit
-        texte = Text()
-        if hit.description:
-            texte.append(hit.description + "\n")
-        texte.append(hit.pourquoi + " — r : recrutements par région, a : ajouter comme projet.")
-        self.query_one("#pourquoi-metier", Vue).montrer(texte)
+        self.query_one("#pourquoi-metier", Vue).montrer(
+            _details(liste.pistes[event.option_index].hit)
+        )
+
+
+def _details(hit: "JobHit") -> Text:
+    """What the job is (for the person), then why it came and what the keys do."""
+    texte = Text()
+    if hit.description:
+        texte.append(hit.description + "\n")
+    texte.append(hit.pourquoi + " — r : recrutements par région, a : ajouter comme projet.")
+    return texte
