@@ -94,9 +94,14 @@ class Knowledge:
         """
         try:
             data = tomllib.loads((self.directory / DESCRIPTIONS_FILE).read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            # Absent from an older pack, or damaged: the sheets are shown without it.
             return {}
-        return {code: text for code, text in data.items() if code in self.fiches}
+        return {
+            code: text
+            for code, text in data.items()
+            if code in self.fiches and isinstance(text, str) and text.strip()
+        }
 
     @cached_property
     def appellations(self) -> list[Appellation]:

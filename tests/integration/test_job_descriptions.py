@@ -1,6 +1,7 @@
 """The short job descriptions written by the team: on real sheets, readable, our own words."""
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import SHARED
@@ -56,3 +57,18 @@ def test_no_description_copies_the_rome_definition(knowledge: Knowledge) -> None
         if (shared := runs(text) & runs(texts.get(code, {}).get("definition", "")))
     }
     assert not copied
+
+
+def test_a_damaged_or_missing_descriptions_file_leaves_the_sheets_without_one(
+    tmp_path: Path, knowledge: Knowledge
+) -> None:
+    pack = Knowledge(fiches=knowledge.fiches, items=knowledge.items, directory=tmp_path)
+    assert pack.descriptions == {}
+    (tmp_path / "descriptions_metiers.toml").write_bytes(b'N1101 = "Conduit\n\xff')
+    damaged = Knowledge(fiches=knowledge.fiches, items=knowledge.items, directory=tmp_path)
+    assert damaged.descriptions == {}
+    (tmp_path / "descriptions_metiers.toml").write_text(
+        'N1101 = "Conduit un chariot."\nZ9999 = "Inconnu."\nN1103 = ""\n', encoding="utf-8"
+    )
+    partial = Knowledge(fiches=knowledge.fiches, items=knowledge.items, directory=tmp_path)
+    assert partial.descriptions == {"N1101": "Conduit un chariot."}
