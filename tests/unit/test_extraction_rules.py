@@ -323,17 +323,6 @@ def test_non_jobs_are_not_experiences(texte: str) -> None:
             "il a été livreur, il livrait des colis",
             [{"intitule_libre": "livreur", "type": "emploi_salarie"}],
         ),
-        # The employer's trade is the work done there; not a person (« un particulier »).
-        (
-            "pendant 3 ans il a travaillé chez un cordonnier, ressemelage et double de clés",
-            [{"intitule_libre": "cordonnier", "type": "emploi_salarie", "duree_mois": 36}],
-        ),
-        (
-            "elle a travaillé chez une fleuriste deux ans",
-            [{"intitule_libre": "fleuriste", "type": "emploi_salarie", "duree_mois": 24}],
-        ),
-        ("il a travaillé chez un particulier", []),
-        ("il bossait chez un ami", []),
         # A wish, a negation, a task that names no trade: no past job.
         ("je voudrais conduire des camions", []),
         ("il ne conduisait pas de camion", []),

@@ -257,12 +257,6 @@ _FAIT_METIER = re.compile(
     rf"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a)\s+{_ADVERBE}fait|(?:je|il|elle)\s+(?:faisais|faisait))"
     r"\s+(?=\w)"
 )
-# « il a travaillé chez un cordonnier »: the trade of the employer is the work done there (an
-# apprentice's, a shop hand's); only a known job word, never « chez un particulier, un ami ».
-_CHEZ_METIER = re.compile(
-    r"\b(?:travaille|travaillais|travaillait|bosse|bossais|bossait|taffe|taffait|apprenti|apprentie"
-    r"|apprentissage|stage)\s+chez\s+(?:un|une)\s+(?=\w)"
-)
 _DUREE_TITRE = re.compile(
     r"\b(?:\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+"
     r"(?:ans?|annees?|mois)\s+(?:comme\s+|en\s+tant\s+que\s+)?(?=\w)"
@@ -534,15 +528,6 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
         phrase = enonce.phrase_de(m.start())
         debut, fin = m.span(1)
         garder(Intitule(nettoyer_intitule(enonce.brut[debut:fin]), debut, fin), phrase, False)
-    for m in _CHEZ_METIER.finditer(plie):
-        phrase = enonce.phrase_de(m.start())
-        titre = _titre(enonce, m.end(), phrase[1], 1)
-        if (
-            titre
-            and _tete(plie[titre.debut : titre.fin]) in METIERS
-            and not _est_souhait(plie, m.start())
-        ):
-            garder(titre, phrase, False)
     for metier, debut, fin in metiers_des_taches(plie):
         if not _est_souhait(plie, debut):
             garder(Intitule(metier, debut, fin), enonce.phrase_de(debut), False)
