@@ -90,8 +90,7 @@ class Knowledge:
     @cached_property
     def descriptions(self) -> dict[str, str]:
         """What the job is, in a sentence or two the person can read (written by the Passerelle
-        team for the sheets most relevant at release; the ROME's own texts stay out of the pack).
-        """
+        team for every sheet; the ROME's own texts stay out of the pack)."""
         try:
             data = tomllib.loads((self.directory / DESCRIPTIONS_FILE).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
