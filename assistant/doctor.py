@@ -8,11 +8,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
 from assistant.config import Settings
-from assistant.locations import Locations
+from assistant.locations import KNOWLEDGE_DIR, Locations
 
 Etat = Literal["ok", "attention", "probleme"]
 
@@ -148,6 +149,27 @@ def _knowledge_pack() -> Verification:
     )
 
 
+def _descriptions(directory: Path = KNOWLEDGE_DIR) -> Verification:
+    from assistant.retrieval.knowledge import DESCRIPTIONS_FILE, Knowledge, KnowledgeMissing
+
+    try:
+        knowledge = Knowledge.load(directory)
+    except KnowledgeMissing as exc:
+        return Verification("Descriptions des métiers", "probleme", str(exc))
+    described, problems = knowledge.descriptions, knowledge.description_problems
+    detail = f"{len(described)} fiches sur {len(knowledge.fiches)} décrites en mots simples"
+    if not problems:
+        return Verification("Descriptions des métiers", "ok", detail)
+    others = f" (et {len(problems) - 3} autres)" if len(problems) > 3 else ""
+    return Verification(
+        "Descriptions des métiers",
+        "attention",
+        f"{detail} ; " + " ; ".join(problems[:3]) + others,
+        f"Corrigez ces lignes de {knowledge.directory / DESCRIPTIONS_FILE} "
+        "ou réinstallez Passerelle ; les autres fiches restent décrites.",
+    )
+
+
 def _index(settings: Settings, locations: Locations) -> Verification:
     if settings.knowledge.chroma_url:
         detail = f"serveur Chroma partagé {settings.knowledge.chroma_url}"
@@ -233,6 +255,7 @@ def diagnose(
         _coffre(locations),
         _guide(),
         _knowledge_pack(),
+        _descriptions(),
         _index(settings, locations),
         _llm(settings, probe),
     ]

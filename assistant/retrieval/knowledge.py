@@ -1,14 +1,17 @@
 """The knowledge pack loaded for the application: job sheets, job titles, skills."""
 
-import tomllib
+import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from assistant.locations import KNOWLEDGE_DIR
+from assistant.retrieval.descriptions import read_descriptions
 from assistant.retrieval.pack import read_dataset
 
 DESCRIPTIONS_FILE = "descriptions_metiers.toml"
+
+logger = logging.getLogger(__name__)
 
 
 class KnowledgeMissing(Exception):
@@ -91,16 +94,20 @@ class Knowledge:
     def descriptions(self) -> dict[str, str]:
         """What the job is, in a sentence or two the person can read (written by the Passerelle
         team for every sheet; the ROME's own texts stay out of the pack)."""
-        try:
-            data = tomllib.loads((self.directory / DESCRIPTIONS_FILE).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            # Absent from an older pack, or damaged: the sheets are shown without it.
-            return {}
-        return {
-            code: text
-            for code, text in data.items()
-            if code in self.fiches and isinstance(text, str) and text.strip()
-        }
+        return self._descriptions_read[0]
+
+    @cached_property
+    def description_problems(self) -> list[str]:
+        """Lines of the descriptions file that could not be read (`passerelle doctor`)."""
+        return self._descriptions_read[1]
+
+    @cached_property
+    def _descriptions_read(self) -> tuple[dict[str, str], list[str]]:
+        descriptions, problems = read_descriptions(self.directory / DESCRIPTIONS_FILE, self.fiches)
+        if problems:
+            # Codes and line numbers only: the file holds no personal data.
+            logger.warning("%d problème(s) dans %s", len(problems), DESCRIPTIONS_FILE)
+        return descriptions, problems
 
     @cached_property
     def appellations(self) -> list[Appellation]:

@@ -34,6 +34,8 @@ KIND_APPELLATIONS = "appellations"
 # Votes of labelled offer titles are capped: one offer with exactly the query's words
 # (log 2 ≈ 0.69) already counts fully, a hundred do not count more.
 OFFER_VOTES_CAP = 0.7
+# A sheet is found by its described tasks when its description scores this share of the best.
+DESCRIBED_SHARE = 0.35
 MAX_QUERY_CHARS = 300
 # First words of the titles of job sheets that lead others.
 MANAGEMENT = frozenset(
@@ -347,7 +349,19 @@ class JobSearch:
                 if code in self._position:
                     mask[self._position[code]] = True
             score = np.where(mask, score, 0.0)
-        order = self._ranked(score, (best_lexical >= 0) | (described > 0), top)
+        # A description met on one stock word (« clients », « dehors ») says nothing: only the
+        # best described sheets, sharing two words with the person, were found by their tasks.
+        tasks: dict[int, list[str]] = {}
+        if described.max() > 0:
+            for i in np.flatnonzero(described >= DESCRIBED_SHARE * described.max()):
+                code = self._codes[i]
+                said_tasks = _words_in_common(
+                    self.knowledge.descriptions[code], prepared, query[:MAX_QUERY_CHARS]
+                )
+                if len(said_tasks) >= 2:
+                    tasks[int(i)] = said_tasks
+        worded = best_lexical >= 0
+        worded[list(tasks)] = True
         return [
             self._hit(
                 i,
@@ -358,9 +372,9 @@ class JobSearch:
                 derived,
                 self.offers.titles[offer_title[i]] if i in offer_title else None,
                 fixed,
-                bool(described[i] > 0),
+                tasks.get(i, []),
             )
-            for i in order
+            for i in self._ranked(score, worded, top)
         ]
 
     def _ranked(self, score: np.ndarray, worded: np.ndarray, top: int) -> list[int]:
@@ -410,7 +424,7 @@ class JobSearch:
         derived: Mapping[str, str],
         offer: OfferTitle | None = None,
         fixed: Mapping[str, str] | None = None,
-        tasks: bool = False,
+        tasks: Sequence[str] = (),
     ) -> JobHit:
         fiche: Fiche = self.knowledge.fiches[self._codes[position]]
         by_ogr = {a.ogr: a for a in fiche.appellations}
@@ -419,16 +433,18 @@ class JobSearch:
             asked = set(fold(query).split())
             shared = [
                 f"{derived[fold(word)]} → {word.lower()}" if fold(word) in derived else word.lower()
-                for word in dict.fromkeys(appellation.replace("/", " ").split())
+                for word in dict.fromkeys(
+                    word.strip(",.;:()") for word in appellation.replace("/", " ").split()
+                )
                 if len(word) > 2 and fold(word) in asked and fold(word) not in STOPWORDS
             ]
             why = f"Intitulé proche : « {appellation} »"
             if shared:
                 why += f" (mots communs : {', '.join(shared)})"
-        elif tasks and (said := _words_in_common(self.knowledge.descriptions[fiche.code], query)):
+        elif tasks:
             # Found by what the job's description says it does, not by a title.
             appellation = fiche.libelle
-            why = f"Ce que fait le métier (mots communs : {', '.join(said)})"
+            why = f"Ce que fait le métier (mots communs : {', '.join(tasks)})"
         elif dense_ogr is not None and dense_ogr in by_ogr:
             appellation = by_ogr[dense_ogr].libelle
             why = f"Sens proche de « {appellation} »"
@@ -465,15 +481,25 @@ def words_of(text: str) -> frozenset[str]:
     )
 
 
-def _words_in_common(text: str, query: str) -> list[str]:
-    """The words of a text that the (prepared) query says too, as the text writes them."""
-    wanted = set(tokens(query))
-    shared: list[str] = []
-    for word in re.findall(r"[^\W\d_]+", text):
+def _words_in_common(text: str, prepared: str, query: str) -> list[str]:
+    """The words a text shares with the searched text, as the person said them (« déclaré »,
+    not the description's « déclarations »); a word the search added (jargon spelled out)
+    is shown as the text writes it."""
+    written: dict[str, str] = {}
+    for word in _WORD.findall(text):
         stems = tokens(word)
-        if len(word) > 2 and stems and stems[0] in wanted and word.lower() not in shared:
-            shared.append(word.lower())
-    return shared[:6]
+        if len(word) > 2 and stems:
+            written.setdefault(stems[0], word.lower())
+    shared = [stem for stem in dict.fromkeys(tokens(prepared)) if stem in written]
+    said: dict[str, str] = {}
+    for word in _WORD.findall(query):
+        stems = tokens(word)
+        if len(word) > 2 and stems:
+            said.setdefault(stems[0], word.lower())
+    return list(dict.fromkeys(said.get(stem, written[stem]) for stem in shared))[:6]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _as_said(folded: str, query: str) -> str:

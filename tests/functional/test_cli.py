@@ -51,6 +51,10 @@ def test_doctor_is_honest_on_a_fresh_install() -> None:
         "Index de recherche" in ligne and "pas encore construit" in ligne for ligne in lignes
     )
     assert any(ligne.startswith("OK") and "Paquet de connaissances" in ligne for ligne in lignes)
+    assert any(
+        ligne.startswith("OK") and "Descriptions des métiers : 1584 fiches sur 1584" in ligne
+        for ligne in lignes
+    ), lignes
     assert any("rien ne quitte cet ordinateur" in ligne for ligne in lignes)
     assert "10 étapes" in result.stdout
 

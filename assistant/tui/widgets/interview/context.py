@@ -128,7 +128,7 @@ class ContextPanel(Vertical):
             with TabPane("Métiers", id="onglet-metiers"):
                 yield Vue("", id="etat-index", classes="aide")
                 yield JobsList(id="vue-metiers")
-                yield Vue("", id="pourquoi-metier", classes="aide")
+                yield Vue("", id="pourquoi-metier")
             with TabPane("Formations", id="onglet-formations"), VerticalScroll():
                 yield Vue(id="vue-formations")
             with TabPane("Services", id="onglet-services"), VerticalScroll():
@@ -172,10 +172,15 @@ class ContextPanel(Vertical):
             return  # e.g. a barrier's level changed, not the services found for it
         self._suggestions = suggestions
         self.query_one("#vue-metiers", JobsList).montrer(suggestions.metiers)
-        self.query_one("#pourquoi-metier", Vue).montrer(
+        details = self.query_one("#pourquoi-metier", Vue)
+        # In the border, the keys stay in sight however long the description is.
+        details.border_title = _TOUCHES_METIER if suggestions.metiers else ""
+        details.montrer(
             _details(suggestions.metiers[0].hit)
             if suggestions.metiers
-            else Text("Les fiches apparaissent dès qu'une expérience ou un projet est noté.")
+            else Text(
+                "Les fiches apparaissent dès qu'une expérience ou un projet est noté.", style="dim"
+            )
         )
         formations = Text()
         for numero, piste in enumerate(suggestions.certifications):
@@ -228,10 +233,13 @@ class ContextPanel(Vertical):
         )
 
 
+_TOUCHES_METIER = "r : recrutements par région · a : ajouter comme projet"
+
+
 def _details(hit: "JobHit") -> Text:
-    """What the job is (for the person), then why it came and what the keys do."""
+    """What the job is, to read with the person, then why it came (for the counsellor)."""
     texte = Text()
     if hit.description:
         texte.append(hit.description + "\n")
-    texte.append(hit.pourquoi + " — r : recrutements par région, a : ajouter comme projet.")
+    texte.append(hit.pourquoi, style="dim")
     return texte
