@@ -323,6 +323,41 @@ def test_non_jobs_are_not_experiences(texte: str) -> None:
             "il a été livreur, il livrait des colis",
             [{"intitule_libre": "livreur", "type": "emploi_salarie"}],
         ),
+        # The employer's trade is the work done there, told as said; not a person
+        # (« un particulier »), not a plan, not a denial.
+        (
+            "pendant 3 ans il a travaillé chez un cordonnier, ressemelage et double de clés",
+            [{"intitule_libre": "chez un cordonnier", "type": "emploi_salarie", "duree_mois": 36}],
+        ),
+        (
+            "elle a travaillé chez une fleuriste deux ans",
+            [{"intitule_libre": "chez une fleuriste", "type": "emploi_salarie", "duree_mois": 24}],
+        ),
+        (
+            "j'ai fait mon apprentissage chez un boulanger",
+            [
+                {
+                    "intitule_libre": "chez un boulanger",
+                    "type": "emploi_salarie",
+                    "type_contrat": "apprentissage",
+                }
+            ],
+        ),
+        (
+            "il a travaillé chez un boulanger comme vendeur",
+            [{"intitule_libre": "vendeur", "type": "emploi_salarie"}],
+        ),
+        (
+            "il a été cordonnier, il a travaillé chez un cordonnier 3 ans",
+            [{"intitule_libre": "cordonnier", "type": "emploi_salarie", "duree_mois": 36}],
+        ),
+        ("il a travaillé chez un particulier", []),
+        ("il bossait chez un ami", []),
+        ("elle a travaillé chez une agente immobilière", []),
+        ("il cherche un stage chez un garagiste", []),
+        ("il voudrait travailler chez un garagiste", []),
+        ("il n'a jamais travaillé chez un garagiste", []),
+        ("il ne travaillait pas chez un plombier, il faisait le ménage", []),
         # A wish, a negation, a task that names no trade: no past job.
         ("je voudrais conduire des camions", []),
         ("il ne conduisait pas de camion", []),

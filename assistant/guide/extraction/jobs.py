@@ -257,6 +257,29 @@ _FAIT_METIER = re.compile(
     rf"\b(?:(?:j'ai|jai|il\s+a|elle\s+a|on\s+a)\s+{_ADVERBE}fait|(?:je|il|elle)\s+(?:faisais|faisait))"
     r"\s+(?=\w)"
 )
+# « il a travaillé chez un cordonnier »: the trade of the employer is the work done there (an
+# apprentice's, a shop hand's), proposed as said for the counsellor to name the job. Past forms
+# only (« il cherche un stage chez un garagiste » is a plan); a craft's word only (« chez un
+# particulier », « chez une agente immobilière » say nothing of the work).
+_ARTISANS = (
+    "cordonnier|garagiste|boulanger|boulangere|boucher|bouchere|charcutier|charcutiere"
+    "|patissier|patissiere|traiteur|poissonnier|fromager|primeur|caviste|fleuriste|coiffeur"
+    "|coiffeuse|estheticienne|plombier|electricien|menuisier|ebeniste|charpentier|macon"
+    "|carreleur|couvreur|peintre|platrier|plaquiste|serrurier|vitrier|chauffagiste|paysagiste"
+    "|jardinier|carrossier|mecanicien|tapissier|horloger|bijoutier|imprimeur|ferronnier"
+    "|forgeron|tailleur|couturier|couturiere|maraicher|viticulteur|vigneron|eleveur"
+    "|agriculteur|ostreiculteur|pepinieriste|encadreur|luthier|tonnelier|facteur d'orgues"
+)
+_CHEZ_ARTISAN = re.compile(
+    rf"\b(?:(?:a|ai|avait|avais)\s+{_ADVERBE}(?:travaille|bosse|taffe)"
+    r"|travaillais|travaillait|bossais|bossait|taffais|taffait"
+    rf"|(?:a|ai|avait|avais)\s+{_ADVERBE}fait\s+(?:son|mon|un|une|ses|mes)\s+"
+    r"(?:apprentissage|stages?|alternance)"
+    r"|(?:etait|etais|a\s+ete|ai\s+ete)\s+(?:apprentie?|commis|salariee?|employee?))"
+    rf"\s+(chez\s+(?:un|une)\s+(?:{_ARTISANS}))s?\b"
+)
+_NIE = re.compile(r"\b(?:n|ne|jamais|pas)\b")
+_COMME_APRES = re.compile(r"[\s,]*(?:\d+\s+\w+\s+)?(?:comme|en\s+tant\s+que)\b")
 _DUREE_TITRE = re.compile(
     r"\b(?:\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+"
     r"(?:ans?|annees?|mois)\s+(?:comme\s+|en\s+tant\s+que\s+)?(?=\w)"
@@ -534,6 +557,22 @@ def _intitules_experience(enonce: Enonce) -> list[tuple[Intitule, tuple[int, int
     for m in _DUREE_TITRE.finditer(plie):
         phrase = enonce.phrase_de(m.start())
         garder(_titre(enonce, m.end(), phrase[1]), phrase, True)
+    for m in _CHEZ_ARTISAN.finditer(plie):
+        debut, fin = m.span(1)
+        phrase = enonce.phrase_de(m.start())
+        metier = plie[debut:fin].split()[-1]
+        if (
+            # « il n'a jamais travaillé chez un garagiste »
+            _NIE.search(plie[max(0, m.start() - 12) : debut])
+            or _est_souhait(plie, m.start())
+            # The job is named: « chez un boulanger comme vendeur », « il a été cordonnier ».
+            or _COMME_APRES.match(plie, fin)
+            or any(
+                phrase == autre and _tete(plie[t.debut : t.fin]) == metier for t, autre in trouves
+            )
+        ):
+            continue
+        garder(Intitule(nettoyer_intitule(enonce.brut[debut:fin]), debut, fin), phrase, False)
     if enonce.contexte.etape == 3 and enonce.mots <= 8 and not trouves:
         debut, fin = enonce.phrases[0] if enonce.phrases else (0, len(plie))
         titre = _titre(enonce, debut + len(plie[debut:fin]) - len(plie[debut:fin].lstrip()), fin)
