@@ -29,6 +29,11 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Words whose derived worker is another trade's: lead (« diagnostic plomb ») is not plumbing.
 _NOT_ACTIVITIES = frozenset({"plomb"})
 
+# « pour les maçons », « aux ouvriers »: other people's jobs.
+_OTHERS = frozenset("les des aux ces ses mes nos vos leurs".split())  # noqa: SIM905
+# « garde-corps », « garde-boue »: things, not the job « garde ».
+_COMPOUND_ENDS = frozenset("corps boue fou manger robe".split())  # noqa: SIM905
+
 # Short texts only: longer ones describe tasks, which the job sheets' skill labels already meet,
 # and their adjectives would give workers too (« un transpalette électrique » -> électricien).
 MAX_WORDS = 3
@@ -47,6 +52,17 @@ class AgentNouns:
     def names_a_job(self, text: str) -> bool:
         """Whether a folded text says a job title's first word (« vendeur », « agents »)."""
         return any(self.is_head(word) for word in text.split())
+
+    def names_own_job(self, text: str) -> bool:
+        """Whether a folded text names the person's job: a title's first word, in the
+        singular, not « les maçons » one served nor the « garde » of a « garde-corps »."""
+        words = text.split()
+        return any(
+            word in self.heads
+            and (i == 0 or words[i - 1] not in _OTHERS)
+            and (i + 1 == len(words) or words[i + 1] not in _COMPOUND_ENDS)
+            for i, word in enumerate(words)
+        )
 
     def of(self, word: str) -> list[str]:
         """The known worker nouns of an activity word, the usual ending first: « plomberie »

@@ -26,6 +26,7 @@ from assistant.retrieval.text import (
     fold,
     jargon,
     masculine_form,
+    place_words,
     tokens,
 )
 from assistant.retrieval.typos import Spelling
@@ -301,6 +302,13 @@ class JobSearch:
         describes = not self.agents.names_a_job(said)
         # « mécanique » -> mécanicien: said in the explanation, the person never said the worker.
         derived = {w: _as_said(a, query) for w, a in workers.items()}
+        # « placo » -> plaquiste, « pl » -> poids lourd: said so too, the person's word first.
+        table = jargon()
+        for word in fold(said).split():
+            if word in place_words() and self.agents.names_own_job(said):
+                continue  # not spelled out (see `expand`)
+            for meant in table.get(word, "").split():
+                derived.setdefault(meant, _as_said(word, query))
         own = words_of(said)
         lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
         if vector is None and self.index is not None:
@@ -368,7 +376,7 @@ class JobSearch:
                 float(score[i]),
                 best_lexical[i],
                 dense_ogr.get(i),
-                prepared,
+                own,
                 derived,
                 self.offers.titles[offer_title[i]] if i in offer_title else None,
                 fixed,
@@ -409,7 +417,7 @@ class JobSearch:
         # Spelled-out words (« chantiers » -> « manoeuvre… ») do not hide that the person named
         # an activity, not a job: the workers come from the person's own words.
         workers = self.agents.workers(said)
-        searched = expand(cleaned, self.masculine)
+        searched = expand(cleaned, self.masculine, names_a_job=self.agents.names_own_job(said))
         return said, " ".join(dict.fromkeys([*searched.split(), *workers])), workers, fixed
 
     # --- explanation --------------------------------------------------------------------------
@@ -420,7 +428,7 @@ class JobSearch:
         score: float,
         lexical_index: int,
         dense_ogr: str | None,
-        query: str,
+        own: frozenset[str],
         derived: Mapping[str, str],
         offer: OfferTitle | None = None,
         fixed: Mapping[str, str] | None = None,
@@ -430,14 +438,7 @@ class JobSearch:
         by_ogr = {a.ogr: a for a in fiche.appellations}
         if lexical_index >= 0:
             appellation = self._appellations[lexical_index].libelle
-            asked = set(fold(query).split())
-            shared = [
-                f"{derived[fold(word)]} → {word.lower()}" if fold(word) in derived else word.lower()
-                for word in dict.fromkeys(
-                    word.strip(",.;:()") for word in appellation.replace("/", " ").split()
-                )
-                if len(word) > 2 and fold(word) in asked and fold(word) not in STOPWORDS
-            ]
+            shared = _title_words_said(appellation, own, derived)
             why = f"Intitulé proche : « {appellation} »"
             if shared:
                 why += f" (mots communs : {', '.join(shared)})"
@@ -479,6 +480,21 @@ def words_of(text: str) -> frozenset[str]:
         for word in fold(text).split()
         if word not in STOPWORDS and len(word) > 1
     )
+
+
+def _title_words_said(title: str, own: frozenset[str], derived: Mapping[str, str]) -> list[str]:
+    """The words of a title the person said, and those read from what they said
+    (« mécanique → mécanicien », « pl → poids lourd »); never a word they did not say."""
+    shown: dict[str, list[str]] = {}
+    for word in dict.fromkeys(w.strip(",.;:()") for w in re.split(r"[\s/'’-]+", title)):
+        folded = fold(word)
+        if len(word) <= 2 or folded in STOPWORDS:
+            continue
+        if words_of(word) <= own:
+            shown.setdefault(word.lower(), [])
+        elif folded in derived:
+            shown.setdefault(f"{derived[folded]} →", []).append(word.lower())
+    return [f"{said} {' '.join(read)}" if read else said for said, read in shown.items()]
 
 
 def _words_in_common(text: str, prepared: str, query: str) -> list[str]:

@@ -81,19 +81,32 @@ def jargon() -> dict[str, str]:
     return {word: text for table in data.values() for word, text in table.items()}
 
 
-def expand(text: str, masculine: Mapping[str, str] | None = None, spell_out: bool = True) -> str:
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Jargon of where the work was (« chantiers »): it names a job only when no job is said."""
+    data = tomllib.loads(JARGON_FILE.read_text(encoding="utf-8"))
+    return frozenset(data.get("lieux", {}))
+
+
+def expand(
+    text: str,
+    masculine: Mapping[str, str] | None = None,
+    spell_out: bool = True,
+    names_a_job: bool = False,
+) -> str:
     """Folded text with jargon spelled out ("chauffeur pl" -> "chauffeur pl poids lourd").
 
     `masculine` maps feminine words to the masculine ones of the ROME titles ("vendeuse" ->
     "vendeur"); a word said twice ("Chargé / Chargée") is kept once, and an expansion adds
-    only the words the text does not already have ("ouvrier tp travaux publics").
+    only the words the text does not already have ("ouvrier tp travaux publics"). A text
+    that `names_a_job` keeps its place words as they are (« maçon sur les chantiers »).
     """
     table = jargon()
     words: list[str] = []
     folded = fold(text)
     for word in folded.split():
         word = masculine.get(word, word) if masculine else word
-        if spell_out and word in table:
+        if spell_out and word in table and not (names_a_job and word in place_words()):
             if table[word]:
                 words.append(word)
                 words += table[word].split()

@@ -659,4 +659,37 @@ def test_title_words_in_common_carry_no_punctuation(knowledge_service: Knowledge
     # The title « Entrepreneur / Entrepreneuse en plomberie, sanitaire » has a comma.
     hit = knowledge_service.search_jobs("plomberie en rénovation, pose sanitaires", top=1)[0]
     assert "« Entrepreneur / Entrepreneuse en plomberie, sanitaire »" in hit.pourquoi, hit
-    assert "(mots communs : plomberie)" in hit.pourquoi, hit
+    assert "(mots communs : plomberie, sanitaire)" in hit.pourquoi, hit
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        # The person said « agent d'entretien »: « locaux » is how the search read it.
+        ("agent d'entretien", "(mots communs : agent, entretien)"),
+        ("chauffeur pl", "(mots communs : chauffeur, pl → poids lourd)"),
+        ("placo", "(mots communs : placo → plâtrier plaquiste)"),
+        ("chauffeur livreur", "(mots communs : chauffeur, livreur)"),
+    ],
+)
+def test_title_words_in_common_are_those_the_person_said(
+    knowledge_service: KnowledgeService, said: str, shown: str
+) -> None:
+    hit = knowledge_service.search_jobs(said, top=1)[0]
+    assert shown in hit.pourquoi, hit
+
+
+def test_a_place_spells_out_a_job_only_when_none_is_named(
+    knowledge_service: KnowledgeService,
+) -> None:
+    # « chantiers » alone is a labourer's work; a mason on building sites stays a mason.
+    assert knowledge_service.search_jobs("il bossait sur les chantiers", top=1)[0].code_rome == (
+        "F1704"
+    )
+    for said in ("maçon sur les chantiers", "il était maçon sur les chantiers"):
+        assert knowledge_service.search_jobs(said, top=1)[0].code_rome == "F1703", said
+    # The masons one served are not the person's job.
+    served = (
+        "sur les chantiers je portais les sacs de ciment et je gâchais le mortier pour les maçons"
+    )
+    assert knowledge_service.search_jobs(served, top=1)[0].code_rome == "F1704"
