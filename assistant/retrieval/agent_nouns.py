@@ -27,7 +27,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # Words whose derived worker is another trade's: lead (« diagnostic plomb ») is not plumbing.
-_NOT_ACTIVITIES = frozenset({"plomb"})
+_NOT_ACTIVITIES = frozenset({"plomb", "voiture"})
 
 # « pour les maçons », « aux ouvriers »: other people's jobs.
 _OTHERS = frozenset("les des aux ces ses mes nos vos leurs".split())  # noqa: SIM905

@@ -135,7 +135,14 @@ def _stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Stemmed, accent-free tokens without French stop words."""
-    return [_stem(word) for word in fold(text).split() if word not in STOPWORDS and len(word) > 1]
+    return [_token(word) for word in fold(text).split() if word not in STOPWORDS and len(word) > 1]
+
+
+@lru_cache(maxsize=65536)
+def _token(word: str) -> str:
+    # The stemmer reads « boucher » as a verb (-> « bouch ») but not « bouchers » (-> « boucher »),
+    # and so « managers », « scooters »: a plural in -ers is stemmed as its singular.
+    return _stem(word[:-1] if len(word) > 4 and word.endswith("ers") else word)
 
 
 def masculine_form(title: str) -> str:

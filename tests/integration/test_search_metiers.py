@@ -69,6 +69,14 @@ pytestmark = pytest.mark.integration
         # « Responsable », « manager », « chef » name the same rank: the manager's sheet, not
         # the crew member's whose other words match too.
         ("Responsable de service en restauration rapide", "G1409", 1),
+        # The object says the trade: a car is not a valet's (« voiturier »), a scooter is a
+        # motorcycle; « bouchers », « managers » are stemmed as their singular.
+        ("il réparait des voitures", "I1604", 1),
+        ("il vendait des voitures", "D1404", 1),
+        ("il réparait des scooters", "I1607", 1),
+        ("Bouchers H/F", "D1101", 1),
+        # A mason on building sites stays a mason.
+        ("il était maçon sur les chantiers", "F1703", 1),
     ],
 )
 def test_job_titles_find_their_fiche(
