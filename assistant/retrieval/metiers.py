@@ -520,7 +520,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def _as_said(folded: str, query: str) -> str:
     """A folded word as the query wrote it (« mecanique » -> « mécanique »)."""
-    for word in query.split():
+    for word in _WORD.findall(query):
         if fold(word) == folded:
             return word.lower()
     return folded

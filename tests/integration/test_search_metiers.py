@@ -75,6 +75,12 @@ pytestmark = pytest.mark.integration
         ("il vendait des voitures", "D1404", 1),
         ("il réparait des scooters", "I1607", 1),
         ("Bouchers H/F", "D1101", 1),
+        # A verb is not a title: « chargé des camions » is not « Chargé de recrutement ».
+        ("j'ai chargé des camions", "N1105", 1),
+        ("il chargeait des camions", "N1105", 1),
+        ("il soudait des pièces", "H2913", 1),
+        ("il lavait la vaisselle", "G1605", 1),
+        ("j'ai coupé des arbres", "A1201", 1),
         # A mason on building sites stays a mason.
         ("il était maçon sur les chantiers", "F1703", 1),
     ],
