@@ -116,6 +116,8 @@ def expand(
         # Expressions of several words (« service général ») are spelled out after the words.
         padded = f" {folded} "
         for phrase, meaning in jargon_phrases():
+            if names_a_job and phrase in place_words():
+                continue
             if f" {phrase} " in padded:
                 words += meaning.split()
     return " ".join(dict.fromkeys(words))

@@ -81,6 +81,12 @@ pytestmark = pytest.mark.integration
         ("il soudait des pièces", "H2913", 1),
         ("il lavait la vaisselle", "G1605", 1),
         ("j'ai coupé des arbres", "A1201", 1),
+        ("il rangeait les palettes", "N1105", 1),
+        # Beds are made by a hotel's room attendant, by the ASH at a hospital; a nurse at the
+        # hospital stays a nurse.
+        ("elle faisait les lits dans un hôtel", "G1501", 1),
+        ("elle faisait les lits à l'hôpital", "J1301", 1),
+        ("infirmier à l'hôpital", "J1506", 1),
         # A mason on building sites stays a mason.
         ("il était maçon sur les chantiers", "F1703", 1),
     ],
