@@ -323,6 +323,15 @@ def test_non_jobs_are_not_experiences(texte: str) -> None:
             "il a été livreur, il livrait des colis",
             [{"intitule_libre": "livreur", "type": "emploi_salarie"}],
         ),
+        # What was repaired says which mechanic.
+        (
+            "il réparait des scooters",
+            [{"intitule_libre": "mécanicien moto", "type": "emploi_salarie"}],
+        ),
+        (
+            "il a réparé des voitures",
+            [{"intitule_libre": "mécanicien automobile", "type": "emploi_salarie"}],
+        ),
         # The employer's trade is the work done there, told as said; not a person
         # (« un particulier »), not a plan, not a denial.
         (

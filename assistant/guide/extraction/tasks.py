@@ -75,10 +75,21 @@ TACHES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:pelouses?|haies|arbres|gazon|jardins?)\b",
             "jardinier",
         ),
+        # What was repaired says which mechanic: the sheets differ (cars, motorcycles, trucks).
         (
             f"(?:{_verbe('repara', 'repare')}|{_verbe('retapa', 'retape')})",
-            r"(?:voitures|vehicules|scooters|motos|bagnoles|camions)\b",
-            "mécanicien",
+            r"(?:voitures|vehicules|bagnoles|autos)\b",
+            "mécanicien automobile",
+        ),
+        (
+            f"(?:{_verbe('repara', 'repare')}|{_verbe('retapa', 'retape')})",
+            r"(?:scooters|motos|mobylettes)\b",
+            "mécanicien moto",
+        ),
+        (
+            f"(?:{_verbe('repara', 'repare')}|{_verbe('retapa', 'retape')})",
+            r"(?:camions|poids\s+lourds)\b",
+            "mécanicien poids lourd",
         ),
         (
             _verbe("nettoya", "nettoye"),
