@@ -26,8 +26,10 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("ier", "iste")),  # jardin
 )
 
-# Words whose derived worker is another trade's: lead (« diagnostic plomb ») is not plumbing.
-_NOT_ACTIVITIES = frozenset({"plomb", "voiture"})
+# Words whose derived worker is another trade's: lead (« diagnostic plomb ») is not plumbing,
+# a car's owner is no valet (« voiturier »), the factory worker no machinist (« usineur »), a
+# production line no fishing line (« ligneur »).
+_NOT_ACTIVITIES = frozenset({"plomb", "voiture", "usine", "ligne"})
 
 # « pour les maçons », « aux ouvriers »: other people's jobs.
 _OTHERS = frozenset("les des aux ces ses mes nos vos leurs".split())  # noqa: SIM905

@@ -87,6 +87,9 @@ pytestmark = pytest.mark.integration
         ("elle faisait les lits dans un hôtel", "G1501", 1),
         ("elle faisait les lits à l'hôpital", "J1301", 1),
         ("infirmier à l'hôpital", "J1506", 1),
+        # The factory is where production operators work, not the machinist (« usineur »).
+        ("il travaillait à l'usine sur une ligne", "H2105", 1),
+        ("cariste en usine", "N1101", 1),
         # A mason on building sites stays a mason.
         ("il était maçon sur les chantiers", "F1703", 1),
     ],
