@@ -176,6 +176,7 @@ class JobSearch:
         described = sorted(knowledge.descriptions.items())
         self._described_owner = np.array([self._position[c] for c, _ in described], np.int64)
         self._described = LexicalIndex([text for _, text in described]) if described else None
+        self._description_cache: dict[str, dict[str, str]] = {}
         self.spelling = Spelling([*(a.libelle for a in self._appellations), *jargon()], skill_texts)
         self._titles = LexicalIndex(title_tokens, k1=1.2, b=0.5)
         # Offer titles are read like queries (« H/F » and contracts out, jargon spelled out).
@@ -361,13 +362,16 @@ class JobSearch:
         # best described sheets, sharing two words with the person, were found by their tasks.
         tasks: dict[int, list[str]] = {}
         if described.max() > 0:
+            searched = list(dict.fromkeys(tokens(prepared)))
+            as_said = _words_by_stem(query[:MAX_QUERY_CHARS])
             for i in np.flatnonzero(described >= DESCRIBED_SHARE * described.max()):
-                code = self._codes[i]
-                said_tasks = _words_in_common(
-                    self.knowledge.descriptions[code], prepared, query[:MAX_QUERY_CHARS]
-                )
-                if len(said_tasks) >= 2:
-                    tasks[int(i)] = said_tasks
+                written = self._description_words(self._codes[i])
+                shared = [stem for stem in searched if stem in written]
+                if len(shared) >= 2:
+                    # As the person said them (« déclaré », not the description's
+                    # « déclarations »); a word the search added, as the description writes it.
+                    words = (as_said.get(stem, written[stem]) for stem in shared)
+                    tasks[int(i)] = list(dict.fromkeys(words))[:6]
         worded = best_lexical >= 0
         worded[list(tasks)] = True
         return [
@@ -403,6 +407,14 @@ class JobSearch:
                 continue
             order.append(int(i))
         return order
+
+    def _description_words(self, code: str) -> dict[str, str]:
+        found = self._description_cache.get(code)
+        if found is None:
+            found = self._description_cache[code] = _words_by_stem(
+                self.knowledge.descriptions[code]
+            )
+        return found
 
     def prepare(self, query: str) -> str:
         """The text searched for a query (the dense index embeds the same text)."""
@@ -497,22 +509,14 @@ def _title_words_said(title: str, own: frozenset[str], derived: Mapping[str, str
     return [f"{said} {' '.join(read)}" if read else said for said, read in shown.items()]
 
 
-def _words_in_common(text: str, prepared: str, query: str) -> list[str]:
-    """The words a text shares with the searched text, as the person said them (« déclaré »,
-    not the description's « déclarations »); a word the search added (jargon spelled out)
-    is shown as the text writes it."""
+def _words_by_stem(text: str) -> dict[str, str]:
+    """Each stem of a text's words, with the first word written so (lower case)."""
     written: dict[str, str] = {}
     for word in _WORD.findall(text):
         stems = tokens(word)
         if len(word) > 2 and stems:
             written.setdefault(stems[0], word.lower())
-    shared = [stem for stem in dict.fromkeys(tokens(prepared)) if stem in written]
-    said: dict[str, str] = {}
-    for word in _WORD.findall(query):
-        stems = tokens(word)
-        if len(word) > 2 and stems:
-            said.setdefault(stems[0], word.lower())
-    return list(dict.fromkeys(said.get(stem, written[stem]) for stem in shared))[:6]
+    return written
 
 
 _WORD = re.compile(r"[^\W\d_]+")
