@@ -36,7 +36,8 @@ TARGETS = {
 # phrases_conseiller / phrases_courtes: written by hand (long descriptions / short ones);
 # phrases_taches: 40 written in session 12 by a helper that never saw the tuning material;
 # phrases_controle: 40 more, by another helper, kept as a control: never tune on it;
-# phrases_rares: 60 tasks of less common trades, written in session 13 by a third helper.
+# phrases_rares: 60 tasks of less common trades, written in session 13 by a third helper;
+# phrases_verbes: 50 past tasks (« je réparais… »), session 14, a fourth helper; never tuned on.
 DEV_SETS = (
     "offres_dev.tsv",
     "offres_holdout.tsv",
@@ -47,6 +48,7 @@ DEV_SETS = (
     "phrases_taches.tsv",
     "phrases_controle.tsv",
     "phrases_rares.tsv",
+    "phrases_verbes.tsv",
 )
 
 
