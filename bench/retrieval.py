@@ -37,7 +37,8 @@ TARGETS = {
 # phrases_taches: 40 written in session 12 by a helper that never saw the tuning material;
 # phrases_controle: 40 more, by another helper, kept as a control: never tune on it;
 # phrases_rares: 60 tasks of less common trades, written in session 13 by a third helper;
-# phrases_verbes: 50 past tasks (« je réparais… »), session 14, a fourth helper; never tuned on.
+# phrases_verbes: 50 past tasks (« je réparais… »), session 14, a fourth helper; tuned on since
+# session 15; phrases_oral: 60 more, session 15, a fifth helper: the control now, never tune on it.
 DEV_SETS = (
     "offres_dev.tsv",
     "offres_holdout.tsv",
@@ -49,6 +50,7 @@ DEV_SETS = (
     "phrases_controle.tsv",
     "phrases_rares.tsv",
     "phrases_verbes.tsv",
+    "phrases_oral.tsv",
 )
 
 

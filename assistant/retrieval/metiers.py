@@ -25,6 +25,7 @@ from assistant.retrieval.text import (
     feminine_to_masculine,
     fold,
     jargon,
+    jargon_phrases,
     masculine_form,
     place_words,
     tokens,
@@ -82,6 +83,11 @@ class FusionWeights:
     # fully from 9 (offer titles are shorter: counted earlier, they lost offers to long texts).
     descriptions: float = 1.2
     descriptions_from: int = 5
+    # A text that names no job (« je fouillais les sacs à l'entrée des concerts ») is all tasks:
+    # its description counts from one word earlier.
+    descriptions_from_tasks: int = 4
+    # ... and fully once the best description shares two more of its words than this.
+    descriptions_shared_from: int = 3
 
 
 @dataclass(frozen=True)
@@ -310,6 +316,15 @@ class JobSearch:
                 continue  # not spelled out (see `expand`)
             for meant in table.get(word, "").split():
                 derived.setdefault(meant, _as_said(word, query))
+        # « tirais les bières » -> barman: the person's phrase, as they wrote it.
+        padded = f" {fold(said)} "
+        for phrase, meaning in jargon_phrases():
+            if f" {phrase} " in padded and not (
+                phrase in place_words() and self.agents.names_own_job(said)
+            ):
+                as_written = _phrase_as_said(phrase, query)
+                for meant in meaning.split():
+                    derived.setdefault(meant, as_written)
         own = words_of(said)
         lexical, best_lexical, exact = self._lexical(tokens(prepared), own)
         if vector is None and self.index is not None:
@@ -326,14 +341,25 @@ class JobSearch:
             skills = self._by_skills(prepared)
             if skills.max() > 0:
                 score += skills_weight * skills / skills.max()
-        described_weight = self.weights.descriptions * min(
-            max((length - self.weights.descriptions_from) / 4, 0.0), 1.0
+        start = (
+            self.weights.descriptions_from_tasks if describes else self.weights.descriptions_from
         )
+        described_weight = self.weights.descriptions * min(max((length - start) / 4, 0.0), 1.0)
         described = np.zeros(len(self._codes), dtype=np.float32)
-        if described_weight and self._described is not None:
+        if (described_weight or describes) and self._described is not None:
             np.maximum.at(described, self._described_owner, self._described.scores(prepared))
-            if described.max() > 0:
+        if described.max() > 0:
+            if describes:
+                # Five of the person's words in one description (« contrôlais, billets, entrée,
+                # concerts, salons ») outweigh a title met on one of them (« Billettiste »).
+                best = self._description_words(self._codes[int(np.argmax(described))])
+                in_best = len(set(tokens(prepared)) & best.keys())
+                from_shared = min(max((in_best - self.weights.descriptions_shared_from) / 2, 0), 1)
+                described_weight = max(described_weight, self.weights.descriptions * from_shared)
+            if described_weight:
                 score += described_weight * described / described.max()
+            else:
+                described[:] = 0.0  # too few words said: no sheet was found by its tasks
         if dense.max() > 0:
             floor = float(np.partition(dense[dense > 0], 0)[0]) if (dense > 0).sum() > 1 else 0.0
             spread = max(float(dense.max()) - floor, 1e-6)
@@ -361,9 +387,9 @@ class JobSearch:
         # A description met on one stock word (« clients », « dehors ») says nothing: only the
         # best described sheets, sharing two words with the person, were found by their tasks.
         tasks: dict[int, list[str]] = {}
+        as_said = _words_by_stem(query[:MAX_QUERY_CHARS])
         if described.max() > 0:
             searched = list(dict.fromkeys(tokens(prepared)))
-            as_said = _words_by_stem(query[:MAX_QUERY_CHARS])
             for i in np.flatnonzero(described >= DESCRIBED_SHARE * described.max()):
                 written = self._description_words(self._codes[i])
                 shared = [stem for stem in searched if stem in written]
@@ -385,6 +411,7 @@ class JobSearch:
                 self.offers.titles[offer_title[i]] if i in offer_title else None,
                 fixed,
                 tasks.get(i, []),
+                as_said,
             )
             for i in self._ranked(score, worded, top)
         ]
@@ -392,18 +419,16 @@ class JobSearch:
     def _ranked(self, score: np.ndarray, worded: np.ndarray, top: int) -> list[int]:
         """The best sheets; once a title (or a description) matched the words, a sheet found by
         meaning alone in another professional family is the small embedding model's noise
-        (« bûcheronnage » -> « Prothésiste dentaire »), not a suggestion."""
+        (« bûcheronnage » -> « Prothésiste dentaire », « je ressemelais des bottes » ->
+        « Voiturier »), not a suggestion, even when it scores above the sheet found by words."""
+        ranked = np.argsort(-score, kind="stable")
+        # Among the sheets that would be shown: a worded sheet far down must not hide them.
+        lead = next((int(i) for i in ranked[:top] if worded[i] and score[i] > 0), None)
         order: list[int] = []
-        for i in np.argsort(-score, kind="stable"):
+        for i in ranked:
             if len(order) == top or score[i] <= 0:
                 break
-            first = order[0] if order else None
-            if (
-                first is not None
-                and worded[first]
-                and not worded[i]
-                and self._codes[i][0] != self._codes[first][0]
-            ):
+            if lead is not None and not worded[i] and self._codes[i][0] != self._codes[lead][0]:
                 continue
             order.append(int(i))
         return order
@@ -445,12 +470,13 @@ class JobSearch:
         offer: OfferTitle | None = None,
         fixed: Mapping[str, str] | None = None,
         tasks: Sequence[str] = (),
+        stems: Mapping[str, str] | None = None,
     ) -> JobHit:
         fiche: Fiche = self.knowledge.fiches[self._codes[position]]
         by_ogr = {a.ogr: a for a in fiche.appellations}
         if lexical_index >= 0:
             appellation = self._appellations[lexical_index].libelle
-            shared = _title_words_said(appellation, own, derived)
+            shared = _title_words_said(appellation, own, derived, stems or {})
             why = f"Intitulé proche : « {appellation} »"
             if shared:
                 why += f" (mots communs : {', '.join(shared)})"
@@ -494,18 +520,33 @@ def words_of(text: str) -> frozenset[str]:
     )
 
 
-def _title_words_said(title: str, own: frozenset[str], derived: Mapping[str, str]) -> list[str]:
+def _title_words_said(
+    title: str,
+    own: frozenset[str],
+    derived: Mapping[str, str],
+    stems: Mapping[str, str] | None = None,
+) -> list[str]:
     """The words of a title the person said, and those read from what they said
-    (« mécanique → mécanicien », « pl → poids lourd »); never a word they did not say."""
+    (« mécanique → mécanicien », « pl → poids lourd », or sharing a stem with a word they said:
+    « abattais → abatteuses », « gérais → gérant »); never a word they did not say."""
     shown: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    # « Gérant / Gérante »: a feminine form is not one more word read from the person's.
+    masculine = set(fold(masculine_form(title)).split())
     for word in dict.fromkeys(w.strip(",.;:()") for w in re.split(r"[\s/'’-]+", title)):
         folded = fold(word)
-        if len(word) <= 2 or folded in STOPWORDS:
+        stem = next(iter(tokens(word)), "")
+        if len(word) <= 2 or folded in STOPWORDS or stem in seen:
             continue
         if words_of(word) <= own:
             shown.setdefault(word.lower(), [])
         elif folded in derived:
             shown.setdefault(f"{derived[folded]} →", []).append(word.lower())
+        elif stems and stem in stems and folded in masculine and fold(stems[stem]) != folded:
+            shown.setdefault(f"{stems[stem]} →", []).append(word.lower())
+        else:
+            continue
+        seen.add(stem)
     return [f"{said} {' '.join(read)}" if read else said for said, read in shown.items()]
 
 
@@ -528,6 +569,16 @@ def _as_said(folded: str, query: str) -> str:
         if fold(word) == folded:
             return word.lower()
     return folded
+
+
+def _phrase_as_said(phrase: str, query: str) -> str:
+    """A folded phrase as the query wrote it (« agent d entretien » -> « agent d'entretien »)."""
+    found = list(_WORD.finditer(query))
+    words = phrase.split()
+    for i in range(len(found) - len(words) + 1):
+        if [fold(m.group()) for m in found[i : i + len(words)]] == words:
+            return query[found[i].start() : found[i + len(words) - 1].end()].lower()
+    return phrase
 
 
 def _first_word(title: str) -> str:

