@@ -332,6 +332,57 @@ def test_non_jobs_are_not_experiences(texte: str) -> None:
             "il a réparé des voitures",
             [{"intitule_libre": "mécanicien automobile", "type": "emploi_salarie"}],
         ),
+        # Bar, security, sewing, shoe repair, forestry, dish and loading work told by its tasks.
+        (
+            "pendant 2 ans il tirait les bières dans un bar",
+            [{"intitule_libre": "barman", "type": "emploi_salarie", "duree_mois": 24}],
+        ),
+        (
+            "il faisait des rondes la nuit dans un entrepôt",
+            [{"intitule_libre": "agent de sécurité", "type": "emploi_salarie"}],
+        ),
+        (
+            "il fouillait les sacs à l'entrée des concerts",
+            [{"intitule_libre": "agent de sécurité", "type": "emploi_salarie"}],
+        ),
+        (
+            "elle cousait des vêtements dans un atelier de confection",
+            [{"intitule_libre": "couturier", "type": "emploi_salarie"}],
+        ),
+        (
+            "il ressemelait des chaussures",
+            [{"intitule_libre": "cordonnier", "type": "emploi_salarie"}],
+        ),
+        (
+            "il a abattu des arbres en forêt pendant un an",
+            [{"intitule_libre": "bûcheron", "type": "emploi_salarie", "duree_mois": 12}],
+        ),
+        (
+            "il lavait la vaisselle au black",
+            [
+                {
+                    "intitule_libre": "plongeur",
+                    "type": "travail_non_declare",
+                    "type_contrat": "sans_contrat",
+                }
+            ],
+        ),
+        (
+            "j'ai chargé des camions",
+            [{"intitule_libre": "manutentionnaire", "type": "emploi_salarie"}],
+        ),
+        # The job named and its tasks are one experience, whatever the gender of the words.
+        (
+            "elle était couturière, elle cousait des robes",
+            [{"intitule_libre": "couturière", "type": "emploi_salarie"}],
+        ),
+        (
+            "il était barman, il tirait les bières",
+            [{"intitule_libre": "barman", "type": "emploi_salarie"}],
+        ),
+        ("il faisait la vaisselle chez lui", []),
+        ("il voudrait couper des arbres", []),
+        ("il ne faisait pas de rondes", []),
         # The employer's trade is the work done there, told as said; not a person
         # (« un particulier »), not a plan, not a denial.
         (

@@ -669,6 +669,17 @@ def _par_clause(
     return [(titre, clauses[id(titre)]) for titre, _ in trouves]
 
 
+_FEMININS = ((r"ieres?\b", "ier"), (r"eres?\b", "er"), (r"euses?\b", "eur"), (r"trices?\b", "teur"))
+
+
+def _au_masculin(plie: str) -> str:
+    """« couturiere » and « couturier » are one job said twice (« elle était couturière, elle
+    cousait des robes »)."""
+    for feminin, masculin in _FEMININS:
+        plie = re.sub(feminin, masculin, plie)
+    return plie
+
+
 def experiences(enonce: Enonce) -> list[Proposition]:
     plie = enonce.plie
     annee = enonce.contexte.annee_courante
@@ -677,7 +688,7 @@ def experiences(enonce: Enonce) -> list[Proposition]:
     # In the order the person told them (the recognisers find them in their own order).
     trouves = sorted(_par_clause(plie, _intitules_experience(enonce)), key=lambda t: t[0].debut)
     for titre, (debut_phrase, fin_phrase) in trouves:
-        cle = titre.texte.lower()
+        cle = _au_masculin(plier(titre.texte))
         if cle in vus:
             continue
         vus.add(cle)

@@ -121,6 +121,47 @@ TACHES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:sur\s+(?:les|des)\s+)?marches\b",
             "vendeur sur les marchés",
         ),
+        (
+            _verbe("lava", "lave"),
+            r"(?:vaisselle)\b",
+            "plongeur",
+        ),
+        (
+            _verbe("chargea", "charge"),
+            r"(?:camions|palettes|containers|conteneurs)\b",
+            "manutentionnaire",
+        ),
+        (
+            _verbe("tira", "tire"),
+            r"(?:bieres|pressions|demis)\b",
+            "barman",
+        ),
+        # Security work said by its rounds and checks (« il faisait des rondes la nuit »).
+        (
+            _verbe("faisa", "fait"),
+            r"(?:rondes)\b",
+            "agent de sécurité",
+        ),
+        (
+            _verbe("fouilla", "fouille"),
+            r"(?:sacs|visiteurs|spectateurs)\b",
+            "agent de sécurité",
+        ),
+        (
+            _verbe("cousa", "cousu"),
+            r"(?:vetements|robes|pantalons|chemises|ourlets|rideaux|housses)\b",
+            "couturier",
+        ),
+        (
+            _verbe("ressemela", "ressemele"),
+            r"(?:chaussures|bottes|souliers)\b",
+            "cordonnier",
+        ),
+        (
+            f"(?:{_verbe('abatta', 'abattu')}|{_verbe('coupa', 'coupe')})",
+            r"(?:arbres)\b",
+            "bûcheron",
+        ),
     )
 )
 
