@@ -49,6 +49,10 @@ _LIEN = 0.6
 """What leading to the job found for the query adds to a certification (a title match gives 1)."""
 _LIEN_MIN = 0.5
 """Only the jobs found at least half as well as the first one lend their certifications."""
+_AMBIGU = 0.9
+"""The first three jobs this close: the words name no single sheet (« vendeur »)."""
+_COMMUNE = 0.6
+"""Then, what a certification gains per job sheet it leads to beyond the first."""
 _NOMMEE = 0.75
 """Share of a certification's words a query says when it asks for that one by its name."""
 _PLANCHER = 0.15
@@ -340,6 +344,12 @@ class CertificationSearch:
                 if i not in linked:
                     score[i] += _LIEN * job.score / best
                     linked[i] = job
+        if len(jobs) >= 3 and jobs[2].score >= _AMBIGU * best:
+            # « vendeur » names no single sheet (kitchens, sport, grocery come level): the route
+            # to several of them (TP conseiller de vente) comes before the sport shop's.
+            for i in linked:
+                reached = sum(i in self._by_rome.get(job.code_rome, []) for job in jobs[:3])
+                score[i] += _COMMUNE * (reached - 1)
         found = score > 0
         excluded = found & (
             (self._niveau > niveau_max if niveau_max is not None else False)

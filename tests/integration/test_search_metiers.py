@@ -400,6 +400,24 @@ def test_a_job_s_certifications_put_the_usual_routes_first(
     assert any("Polynésie" in n for h in polynesie for n in h.certification.certificateurs)
 
 
+def test_a_generic_job_s_certifications_start_with_the_route_to_most_of_its_sheets(
+    knowledge_service: KnowledgeService,
+) -> None:
+    # « vendeur » names no single sheet (kitchens, sport, grocery come level): the titre
+    # professionnel leading to several comes before the sport shop's, for either gender.
+    for said in ("vendeur", "vendeuse"):
+        titres = [
+            h.certification.intitule for h in knowledge_service.search_certifications(said, 4)
+        ]
+        assert titres[0] == "Titre professionnel conseiller de vente", titres
+    # A job that names one sheet keeps its own first (« électricien »: the CAP, not a route
+    # shared with the networks' trades).
+    titres = [
+        h.certification.intitule for h in knowledge_service.search_certifications("électricien", 3)
+    ]
+    assert any("électricien" in (t or "").lower() for t in titres[:2]), titres
+
+
 def test_a_job_s_certifications_are_those_of_the_job_not_of_its_words(
     knowledge_service: KnowledgeService,
 ) -> None:
