@@ -572,12 +572,15 @@ def _as_said(folded: str, query: str) -> str:
 
 
 def _phrase_as_said(phrase: str, query: str) -> str:
-    """A folded phrase as the query wrote it (« agent d entretien » -> « agent d'entretien »)."""
+    """A folded phrase as the query wrote it (« agent d entretien » -> « agent d'entretien »),
+    without the small words at its ends (« ai chargé des » -> « chargé »)."""
     found = list(_WORD.finditer(query))
     words = phrase.split()
     for i in range(len(found) - len(words) + 1):
         if [fold(m.group()) for m in found[i : i + len(words)]] == words:
-            return query[found[i].start() : found[i + len(words) - 1].end()].lower()
+            said = [m for m in found[i : i + len(words)] if fold(m.group()) not in STOPWORDS]
+            if said:
+                return query[said[0].start() : said[-1].end()].lower()
     return phrase
 
 

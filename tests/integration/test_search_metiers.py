@@ -747,6 +747,8 @@ def test_a_place_spells_out_a_job_only_when_none_is_named(
         ("je tirais les bières au comptoir", "G1801", "tirais les bières → barman"),
         ("j'abattais des arbres dans la forêt", "A1201", "abattais des arbres → bûcheron"),
         ("il faisait des rondes la nuit dans un entrepôt", "K2503", "faisait des rondes → agent"),
+        # The phrase « ai chargé des » without its small words.
+        ("j'ai chargé des camions", "N1105", "(mots communs : chargé → manutentionnaire)"),
     ],
 )
 def test_a_task_said_in_a_few_words_names_its_job_and_the_why_quotes_them(
